@@ -1,0 +1,30 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { Db } from '../database/db.service';
+import { hashPassword } from '../auth/password';
+import { Person } from '../people/people/person.entity';
+import { DEMO_PASSWORD, seedSteps } from '../../seeds';
+
+@Injectable()
+export class SeedService implements OnModuleInit {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly db: Db,
+  ) {}
+
+  /** SEED_DEMO=true loads the demo city into an empty database, before the bootstrap admin is made. */
+  async onModuleInit(): Promise<void> {
+    if (!this.config.seedDemo) return;
+    if ((await this.db.manager.count(Person)) > 0) return;
+    await this.run();
+  }
+
+  async run(): Promise<void> {
+    const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
+    await this.db.write(async (em) => {
+      for (const step of seedSteps) await step.run({ em, demoPasswordHash, log: (line) => this.logger.log(line) });
+    });
+  }
+}
