@@ -19,7 +19,7 @@ describe('loadConfig', () => {
   it('names every bad setting at once', () => {
     try {
       loadConfig({ PORT: 'eighty', TIME_ZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe' });
-      fail('expected a ConfigError');
+      throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as Error).message;
