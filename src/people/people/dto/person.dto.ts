@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,6 +14,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
+import { IsCalendarDate } from '../../../common/time';
 import { ROLES, Role } from '../../../auth/roles';
 import { Person } from '../person.entity';
 
@@ -51,8 +51,7 @@ export class CreatePersonDto {
 
   @ApiPropertyOptional({ nullable: true, example: '2027-01-15' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'employmentStart must be a date (YYYY-MM-DD)' })
-  @Length(10, 10, { message: 'employmentStart must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   employmentStart?: string | null;
 
   @ApiPropertyOptional({ enum: ['sv', 'en'], default: 'sv' })
