@@ -24,6 +24,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
+  closeKeepAliveOnShutdown(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -38,6 +39,24 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   if (config.logRequests) registerRequestLog(app.getHttpAdapter().getInstance(), new Logger('HTTP'));
   setupOpenApi(app);
   return app;
+}
+
+/**
+ * On SIGTERM Fastify stops accepting connections and lets in-flight requests finish, but a
+ * keep-alive socket would hold the process open for up to 72 s: answers sent while closing ask
+ * the client to close the connection.
+ */
+function closeKeepAliveOnShutdown(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
 }
 
 function setupOpenApi(app: NestFastifyApplication): void {
