@@ -22,7 +22,7 @@ describe('graceful shutdown', () => {
     const res = await inFlight;
     expect(res.status).toBe(200);
     expect(res.headers.get('connection')).toBe('close');
-    expect((await res.json()).accessToken).toEqual(expect.any(String));
+    expect(((await res.json()) as { accessToken: string }).accessToken).toEqual(expect.any(String));
     await closing;
     await expect(fetch(`${url}/api/health`)).rejects.toThrow();
   });
