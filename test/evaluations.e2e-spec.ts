@@ -147,6 +147,20 @@ describe('session evaluations', () => {
     expect(JSON.stringify(viaApi.body)).not.toContain(comment);
   });
 
+  it('takes concurrent answers to one session without losing or refusing any', async () => {
+    const l = await makeLecture(t, await makeTheme(t));
+    const s = await makeSession(t, l, { startsAt: new Date(Date.now() - 86400_000) });
+    const hires = await Promise.all([1, 2, 3, 4, 5, 6].map(() => makePerson(t, city.units.northUnit, ['newhire'])));
+    const enrolments = await Promise.all(hires.map((h) => makeEnrolment(t, s, h, { attendance: 'attended' })));
+    const results = await Promise.all(
+      hires.map((h, i) => t.http().post(`/api/enrolments/${enrolments[i].id}/evaluation`).set(bearer(h)).send({ rating: 1 + (i % 5) })),
+    );
+    expect(results.map((r) => r.status)).toEqual(hires.map(() => 201));
+    expect(await t.db.manager.countBy(SessionEvaluation, { sessionId: s.id })).toBe(6);
+    const again = await Promise.all([0, 1].map(() => t.http().post(`/api/enrolments/${enrolments[0].id}/evaluation`).set(bearer(hires[0])).send({ rating: 2 })));
+    expect(again.map((r) => r.status)).toEqual([409, 409]);
+  });
+
   it("rewrites a session's answers in random order with each new answer, so storage order does not follow answering order", async () => {
     const l = await makeLecture(t, await makeTheme(t));
     const s = await makeSession(t, l, { startsAt: new Date(Date.now() - 86400_000) });

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db.service';
@@ -10,7 +9,7 @@ import { Enrolment } from '../../enrolment/enrolments/enrolment.entity';
 import { Lecture } from '../../catalogue/lectures/lecture.entity';
 import { Session } from '../../catalogue/sessions/session.entity';
 import { OrgUnit } from '../../people/org-units/org-unit.entity';
-import { storeInGroup } from '../anonymous-store';
+import { answerOnce } from '../anonymous-store';
 import { distributionsByKey, gateCells, gateTotal, sumDistributions } from '../threshold';
 import { SessionEvaluation } from './session-evaluation.entity';
 import { EvaluationReceipt } from './evaluation-receipt.entity';
@@ -33,19 +32,14 @@ export class EvaluationsService {
       const enrolment = await em.findOneBy(Enrolment, { id: enrolmentId, personId: principal.id });
       if (!enrolment) throw Problem.notFound('Enrolment');
       if (enrolment.attendance !== 'attended') throw Problem.conflict('A session can be evaluated once you have attended it');
-      if (await em.existsBy(EvaluationReceipt, { enrolmentId })) throw Problem.conflict('You have already evaluated this session');
       const session = await em.findOneByOrFail(Session, { id: enrolment.sessionId });
-      await em.insert(EvaluationReceipt, { enrolmentId });
-      const answer = em.create(SessionEvaluation, {
-        id: randomUUID(),
-        lectureId: session.lectureId,
-        sessionId: session.id,
-        orgUnitId: principal.orgUnitId,
-        rating: dto.rating,
-        comment: dto.comment?.trim() || null,
+      return answerOnce(em, {
+        receipt: { target: EvaluationReceipt, key: { enrolmentId }, answered: 'You have already evaluated this session' },
+        target: SessionEvaluation,
+        group: { sessionId: session.id },
+        lock: { target: Session, id: session.id },
+        fields: { lectureId: session.lectureId, sessionId: session.id, orgUnitId: principal.orgUnitId, rating: dto.rating, comment: dto.comment },
       });
-      await storeInGroup(em, SessionEvaluation, { sessionId: session.id }, answer);
-      return { received: true as const };
     });
   }
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { In } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
@@ -9,7 +8,7 @@ import { todayIn } from '../../common/time';
 import { Principal } from '../../auth/principal';
 import { Plan } from '../../plans/plans/plan.entity';
 import { OrgUnit } from '../../people/org-units/org-unit.entity';
-import { storeInGroup } from '../anonymous-store';
+import { answerOnce } from '../anonymous-store';
 import { reportPath, underPath } from '../report-scope';
 import { distributionsByKey, Figures, gateCells, gateTotal, sumDistributions } from '../threshold';
 import { ProgrammeEvaluation } from './programme-evaluation.entity';
@@ -35,17 +34,13 @@ export class ProgrammeEvaluationsService {
       if (plan.status === 'draft' || todayIn(this.config.timeZone) < opens) {
         throw Problem.conflict(`The programme can be evaluated from ${opens}, ${PROGRAMME_EVALUATION_MONTHS} months into the plan`);
       }
-      if (await em.existsBy(ProgrammeEvaluationReceipt, { planId })) throw Problem.conflict('You have already evaluated the programme');
-      await em.insert(ProgrammeEvaluationReceipt, { planId });
-      const answer = em.create(ProgrammeEvaluation, {
-        id: randomUUID(),
-        orgUnitId: principal.orgUnitId,
-        rating: dto.rating,
-        recommend: dto.recommend,
-        comment: dto.comment?.trim() || null,
+      return answerOnce(em, {
+        receipt: { target: ProgrammeEvaluationReceipt, key: { planId }, answered: 'You have already evaluated the programme' },
+        target: ProgrammeEvaluation,
+        group: { orgUnitId: principal.orgUnitId },
+        lock: { target: OrgUnit, id: principal.orgUnitId },
+        fields: { orgUnitId: principal.orgUnitId, rating: dto.rating, recommend: dto.recommend, comment: dto.comment },
       });
-      await storeInGroup(em, ProgrammeEvaluation, { orgUnitId: principal.orgUnitId }, answer);
-      return { received: true as const };
     });
   }
 
