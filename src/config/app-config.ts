@@ -16,6 +16,7 @@ export class AppConfig {
   readonly dayMinutes: number;
   readonly mentorMaxMentees: number;
   readonly evaluationMinResponses: number;
+  readonly retentionMonths: number;
   readonly publicCatalogueFeeds: boolean;
   readonly corsOrigins: string[];
   readonly bodyLimitBytes: number;
@@ -123,6 +124,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dayMinutes: r.int('DAY_MINUTES', 480, 60, 1440),
     mentorMaxMentees: r.int('MENTOR_MAX_MENTEES', 3, 1, 100),
     evaluationMinResponses: r.int('EVALUATION_MIN_RESPONSES', 5, 1, 1000),
+    retentionMonths: r.int('RETENTION_MONTHS', 36, 1, 1200),
     publicCatalogueFeeds: r.bool('PUBLIC_CATALOGUE_FEEDS', true),
     corsOrigins,
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
