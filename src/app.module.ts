@@ -7,9 +7,10 @@ import { PeopleModule } from './people/people.module';
 import { HealthController } from './health/health.controller';
 import { SeedModule } from './seed/seed.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
+import { NoticesModule } from './notices/notices.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuditModule, PeopleModule, AuthModule, SeedModule, FollowUpModule],
+  imports: [ConfigModule, DatabaseModule, AuditModule, PeopleModule, AuthModule, SeedModule, FollowUpModule, NoticesModule],
   controllers: [HealthController],
 })
 export class AppModule {}

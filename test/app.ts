@@ -30,11 +30,14 @@ export async function resetDatabase(databaseUrl: string): Promise<void> {
   await client.end();
 }
 
-/** Boots the real application on a fresh database (migrations included) with optional setting overrides. */
-export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Boots the real application on a fresh database (migrations included) with optional setting
+ * overrides. `reset: false` starts a second instance on the same database (a second server process).
+ */
+export async function startApp(env: Record<string, string> = {}, options: { reset?: boolean } = {}): Promise<TestApp> {
   Object.assign(process.env, env);
   const config = loadConfig();
-  await resetDatabase(config.databaseUrl);
+  if (options.reset !== false) await resetDatabase(config.databaseUrl);
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -24,6 +24,12 @@ export class AppConfig {
   readonly loginWindowSeconds: number;
   readonly trustProxy: boolean;
   readonly logRequests: boolean;
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  readonly noticeSendIntervalMs: number;
+  readonly noticeMaxAttempts: number;
+  readonly noticeRetryBaseSeconds: number;
+  readonly noticeClaimTimeoutSeconds: number;
 
   get isSqlite(): boolean {
     return this.databaseUrl.startsWith('sqlite:');
@@ -106,6 +112,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   r.check(IANAZone.isValidZone(timeZone), `TIME_ZONE must be an IANA time zone such as Europe/Stockholm (got "${timeZone}")`);
   const publicBaseUrl = r.string('PUBLIC_BASE_URL', `http://localhost:${port}`).replace(/\/+$/, '');
   r.check(/^https?:\/\/[^\s/]+/.test(publicBaseUrl), 'PUBLIC_BASE_URL must be an http(s) URL');
+  const smtpUrl = r.optional('SMTP_URL');
+  r.check(smtpUrl === null || /^smtps?:\/\/[^\s/]+/.test(smtpUrl), 'SMTP_URL must be smtp://[user:pass@]host:port or smtps://...');
+  const mailFrom = r.string('MAIL_FROM', `Lots <no-reply@${publicBaseUrl.replace(/^https?:\/\/([^/:]+).*$/, '$1')}>`);
+  r.check(/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom), 'MAIL_FROM must be an address, e.g. Lots <lots@storvik.se>');
   const corsOrigins = (r.optional('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   r.check(corsOrigins.every((o) => /^https?:\/\/[^\s/]+$/.test(o)), 'CORS_ORIGINS must be a comma-separated list of origins like https://intranet.example.se');
 
@@ -132,6 +142,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginWindowSeconds: r.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     trustProxy: r.bool('TRUST_PROXY', false),
     logRequests: r.bool('LOG_REQUESTS', true),
+    smtpUrl,
+    mailFrom,
+    noticeSendIntervalMs: r.int('NOTICE_SEND_INTERVAL_MS', 15000, 0, 3600_000),
+    noticeMaxAttempts: r.int('NOTICE_MAX_ATTEMPTS', 8, 1, 100),
+    noticeRetryBaseSeconds: r.int('NOTICE_RETRY_BASE_SECONDS', 60, 1, 86400),
+    noticeClaimTimeoutSeconds: r.int('NOTICE_CLAIM_TIMEOUT_SECONDS', 600, 30, 86400),
   });
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
