@@ -6,9 +6,10 @@ import { AuthModule } from './auth/auth.module';
 import { PeopleModule } from './people/people.module';
 import { HealthController } from './health/health.controller';
 import { SeedModule } from './seed/seed.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuditModule, PeopleModule, AuthModule, SeedModule],
+  imports: [ConfigModule, DatabaseModule, AuditModule, PeopleModule, AuthModule, CatalogueModule, SeedModule],
   controllers: [HealthController],
 })
 export class AppModule {}
