@@ -15,7 +15,7 @@ import { Session } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import { SESSION_CSV_FIELDS, SESSION_CSV_HEADERS, SESSION_CSV_REQUIRED, sessionFromCsv } from '../sessions/session-csv';
 import { CreateSessionDto } from '../sessions/dto/session.dto';
-import { readCsv, rowError, validateRow } from './csv-table';
+import { combineErrors, readCsv, rowErrors, validateRow } from './csv-table';
 
 export type ImportType = 'lectures' | 'sessions';
 
@@ -57,7 +57,7 @@ export class CatalogueImportService {
         const outcome = await this.attempt(() =>
           type === 'lectures' ? this.lectureRow(em, actor, record, names, seen) : this.sessionRow(em, actor, record, names, seen),
         );
-        if (Array.isArray(outcome)) errors.push(...outcome.map((e) => rowError(record.row, e, fields)));
+        if (Array.isArray(outcome)) errors.push(...rowErrors(record.row, outcome, fields));
         else result[outcome]++;
       }
       if (errors.length) {
@@ -82,7 +82,7 @@ export class CatalogueImportService {
     const found = new RowErrors();
     const { id, dto: values } = lectureFromCsv(record, names, found);
     const { dto, errors } = await validateRow(CreateLectureDto, values);
-    const all = [...found.errors, ...errors, ...idError(id)];
+    const all = [...combineErrors(found.errors, errors, LECTURE_CSV_FIELDS), ...idError(id)];
     if (all.length) return all;
     const earlier = seen.get(dto.title);
     if (earlier) return [{ field: 'title', message: `the title appears already in row ${earlier}` }];
@@ -97,7 +97,7 @@ export class CatalogueImportService {
     const { id, cancelled, dto: values } = sessionFromCsv(record, names, found, this.config.timeZone);
     if (cancelled) return 'skipped';
     const { dto, errors } = await validateRow(CreateSessionDto, values);
-    const all = [...found.errors, ...errors, ...idError(id)];
+    const all = [...combineErrors(found.errors, errors, SESSION_CSV_FIELDS), ...idError(id)];
     if (all.length) return all;
     const start = dto.slots?.[0].startsAt ?? dto.startsAt ?? '';
     const key = `${dto.lectureId} ${new Date(start).getTime()}`;

@@ -46,8 +46,23 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
-/** `row 3.durationMinutes`: the spreadsheet row and its column (DTO fields mapped back to column names). */
-export function rowError(row: number, error: FieldError, columns: Record<string, string>): FieldError {
-  const field = error.field.split(/[.[]/)[0];
-  return { field: `row ${row}.${columns[field] ?? field}`, message: error.message };
+const columnOf = (field: string, columns: Record<string, string>) => {
+  const name = field.split(/[.[]/)[0];
+  return columns[name] ?? name;
+};
+
+/** Validation errors under column names; a column whose name could not be resolved reports only that. */
+export function combineErrors(resolved: FieldError[], validation: FieldError[], columns: Record<string, string>): FieldError[] {
+  const named = validation.map((e) => ({ field: columnOf(e.field, columns), message: e.message }));
+  return [...resolved, ...named.filter((e) => !resolved.some((r) => r.field === e.field))];
+}
+
+/** One error per column of a row: `row 3.durationMinutes`, its messages joined. */
+export function rowErrors(row: number, errors: FieldError[], columns: Record<string, string>): FieldError[] {
+  const byColumn = new Map<string, string[]>();
+  for (const error of errors) {
+    const column = columnOf(error.field, columns);
+    byColumn.set(column, [...(byColumn.get(column) ?? []), error.message]);
+  }
+  return [...byColumn].map(([column, messages]) => ({ field: `row ${row}.${column}`, message: [...new Set(messages)].join('; ') }));
 }
