@@ -66,8 +66,9 @@ export class SessionReader {
     const ids = entities.map((s) => s.id);
     const slots = ids.length ? await em.find(SessionSlot, { where: { sessionId: In(ids) }, order: { startsAt: 'ASC' } }) : [];
     const lecturers = await linkedIds(em, 'session_lecturer', 'session_id', 'lecturer_id', ids);
+    const rows = new Map(raw.map((r) => [r.s_id, r]));
     return entities.map((session) => {
-      const row = raw.find((r) => r.s_id === session.id)!;
+      const row = rows.get(session.id)!;
       return {
         session,
         slots: slots.filter((slot) => slot.sessionId === session.id),
