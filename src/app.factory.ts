@@ -20,6 +20,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
   });
+  registerCsvBody(app, config.bodyLimitBytes);
   app.setGlobalPrefix('api', { exclude: ['calendar/{*path}', '/'] });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemFilter());
@@ -57,6 +58,14 @@ function closeKeepAliveOnShutdown(app: NestFastifyApplication): void {
     if (closing) reply.header('connection', 'close');
     done(null, payload);
   });
+}
+
+/** `Content-Type: text/csv` bodies (catalogue import) arrive as text, within the same body limit (413 beyond). */
+function registerCsvBody(app: NestFastifyApplication, bodyLimit: number): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit }, (_request, body, done) => done(null, body));
 }
 
 function setupOpenApi(app: NestFastifyApplication): void {

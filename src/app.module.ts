@@ -6,11 +6,22 @@ import { AuthModule } from './auth/auth.module';
 import { PeopleModule } from './people/people.module';
 import { HealthController } from './health/health.controller';
 import { SeedModule } from './seed/seed.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { NoticesModule } from './notices/notices.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuditModule, PeopleModule, AuthModule, SeedModule, FollowUpModule, NoticesModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuditModule,
+    PeopleModule,
+    AuthModule,
+    CatalogueModule,
+    FollowUpModule,
+    NoticesModule,
+    SeedModule,
+  ],
   controllers: [HealthController],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { Notice } from '../src/notices/outbox/notice.entity';
 import { NoticesService } from '../src/notices/notices.service';
 import { startApp, TestApp } from './app';
 import { makeLecture, makeSession, makeTheme } from './factories/catalogue.factory';
+import { Lecture } from '../src/catalogue/lectures/lecture.entity';
 import { City, makeCity } from './factories/organisation.factory';
 import { makeEnrolment, makePlan, makePlanItem } from './factories/plans.factory';
 import { startSmtp, TestSmtp } from './support/smtp';
@@ -40,8 +41,10 @@ describe('Notice delivery, the outbox and preferences', () => {
     await withdrawAll(t);
   });
 
+  // Lecture titles are unique: the booking helper's lecture is made once.
+  let barnkonventionen: Promise<Lecture> | undefined;
   async function confirmedBooking(person = city.people.newhire, days = 20) {
-    const lecture = await makeLecture(t, await makeTheme(t), { title: 'Barnkonventionen' });
+    const lecture = await (barnkonventionen ??= makeTheme(t).then((theme) => makeLecture(t, theme, { title: 'Barnkonventionen' })));
     const session = await makeSession(t, lecture, { startsAt: new Date(Date.now() + days * DAY) });
     const enrolment = await makeEnrolment(t, session, person);
     await t.db.write((em) => hooks.bookingConfirmed(em, enrolment.id));

@@ -7,6 +7,8 @@ import { Person } from '../src/people/people/person.entity';
 import { NoticesService } from '../src/notices/notices.service';
 import { startApp, TestApp } from './app';
 import { makeLecture, makeSession, makeTheme, makeVenue } from './factories/catalogue.factory';
+import { Lecture } from '../src/catalogue/lectures/lecture.entity';
+import { Venue } from '../src/catalogue/venues/venue.entity';
 import { City, makeCity } from './factories/organisation.factory';
 import { makeEnrolment, makePlan } from './factories/plans.factory';
 import { attachedCalendar, startSmtp, TestSmtp } from './support/smtp';
@@ -49,10 +51,15 @@ describe('E-mail notices', () => {
   const sender = () => senderFor(t, clock);
   const setLanguage = (person: Person, language: 'sv' | 'en') => t.db.write((em) => em.update(Person, { id: person.id }, { language }));
 
+  // Lecture titles and venue names are unique: each is made once and shared by the tests' sessions.
+  const lectures = new Map<string, Promise<Lecture>>();
+  let venue: Promise<Venue> | undefined;
   async function bookedSession(startsAt: Date, fields: { title?: string; venue?: boolean } = {}) {
-    const lecture = await makeLecture(t, await makeTheme(t), { title: fields.title ?? 'Samtal med barn' });
-    const venue = fields.venue === false ? null : await makeVenue(t, { name: 'Kompetenscentret, sal 2', address: 'Storgatan 1' });
-    return makeSession(t, lecture, { startsAt, venueId: venue?.id ?? null });
+    const title = fields.title ?? 'Samtal med barn';
+    if (!lectures.has(title)) lectures.set(title, makeTheme(t).then((theme) => makeLecture(t, theme, { title })));
+    const lecture = await lectures.get(title)!;
+    const room = fields.venue === false ? null : await (venue ??= makeVenue(t, { name: 'Kompetenscentret, sal 2', address: 'Storgatan 1' }));
+    return makeSession(t, lecture, { startsAt, venueId: room?.id ?? null });
   }
 
   it('confirms a booking in Swedish with an invitation that has the feed UID, SEQUENCE and METHOD:REQUEST', async () => {
