@@ -6,9 +6,11 @@ import { AuthModule } from './auth/auth.module';
 import { PeopleModule } from './people/people.module';
 import { HealthController } from './health/health.controller';
 import { SeedModule } from './seed/seed.module';
+import { PlansModule } from './plans/plans.module';
+import { EnrolmentModule } from './enrolment/enrolment.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuditModule, PeopleModule, AuthModule, SeedModule],
+  imports: [ConfigModule, DatabaseModule, AuditModule, PeopleModule, AuthModule, PlansModule, EnrolmentModule, SeedModule],
   controllers: [HealthController],
 })
 export class AppModule {}
