@@ -8,9 +8,10 @@ import { HealthController } from './health/health.controller';
 import { SeedModule } from './seed/seed.module';
 import { PlansModule } from './plans/plans.module';
 import { EnrolmentModule } from './enrolment/enrolment.module';
+import { ReportingModule } from './reporting/reporting.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuditModule, PeopleModule, AuthModule, PlansModule, EnrolmentModule, SeedModule],
+  imports: [ConfigModule, DatabaseModule, AuditModule, PeopleModule, AuthModule, PlansModule, EnrolmentModule, ReportingModule, SeedModule],
   controllers: [HealthController],
 })
 export class AppModule {}
