@@ -1,8 +1,9 @@
 import type { SeedStep } from './seed-context';
 import { organisationSeed } from './organisation.seed';
+import { plansSeed } from './plans.seed';
 
-/** Demo data, in dependency order. */
-export const seedSteps: SeedStep[] = [organisationSeed];
+/** Demo data, in dependency order (plans look up the catalogue's lectures and sessions, so they come after it). */
+export const seedSteps: SeedStep[] = [organisationSeed, plansSeed];
 
 /** Demo-only password of every seeded person (see README). */
 export const DEMO_PASSWORD = 'lots-demo-2027';
