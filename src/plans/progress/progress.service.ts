@@ -10,6 +10,7 @@ import { PlanAccess } from '../plans/plan-access.service';
 import { ItemSums, PlanProgress, toFigures } from './progress.dto';
 
 const OPEN_ITEM = "pi.status IN ('planned', 'booked')";
+const countStatus = (status: 'done' | 'waived') => `SUM(CASE WHEN pi.status = '${status}' THEN 1 ELSE 0 END)`;
 
 /**
  * Per-plan sums over plan_item, grouped by plan: one aggregate query for one plan or a whole
@@ -19,8 +20,8 @@ export function itemAggregates(qb: SelectQueryBuilder<object>): SelectQueryBuild
   return qb
     .select('pi.plan_id', 'plan_id')
     .addSelect('COUNT(*)', 'total_items')
-    .addSelect("SUM(CASE WHEN pi.status = 'done' THEN 1 ELSE 0 END)", 'done_items')
-    .addSelect("SUM(CASE WHEN pi.status = 'waived' THEN 1 ELSE 0 END)", 'waived_items')
+    .addSelect(countStatus('done'), 'done_items')
+    .addSelect(countStatus('waived'), 'waived_items')
     .addSelect(`SUM(CASE WHEN ${OPEN_ITEM} AND pi.due_date < :progressToday THEN 1 ELSE 0 END)`, 'overdue_items')
     .addSelect("SUM(CASE WHEN pi.kind = 'lecture' AND pi.status <> 'waived' THEN l.duration_minutes ELSE 0 END)", 'minutes_planned')
     .addSelect("SUM(CASE WHEN pi.kind = 'lecture' AND pi.status = 'done' THEN l.duration_minutes ELSE 0 END)", 'minutes_done')
@@ -51,8 +52,8 @@ export class ProgressService {
       .select('t.id', 'theme_id')
       .addSelect('t.name', 'name')
       .addSelect('COUNT(*)', 'total')
-      .addSelect("SUM(CASE WHEN pi.status = 'done' THEN 1 ELSE 0 END)", 'done')
-      .addSelect("SUM(CASE WHEN pi.status = 'waived' THEN 1 ELSE 0 END)", 'waived')
+      .addSelect(countStatus('done'), 'done')
+      .addSelect(countStatus('waived'), 'waived')
       .from(PlanItem, 'pi')
       .innerJoin(Lecture, 'l', 'l.id = pi.lecture_id')
       .innerJoin(Theme, 't', 't.id = l.theme_id')

@@ -1,20 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { CsvColumn } from '../../common/csv';
 import { PlanFigures } from '../../plans/progress/progress.dto';
+import { PlanQuery } from '../../plans/plans/dto/plan.dto';
 import { PLAN_STATUSES, PlanStatus } from '../../plans/plans/plan.entity';
 
-export class CompletionQuery {
-  @ApiPropertyOptional({ description: "plans of hires in this unit or any unit below it" })
-  @IsOptional()
-  @IsUUID()
-  orgUnitId?: string;
-
-  @ApiPropertyOptional({ enum: PLAN_STATUSES })
-  @IsOptional()
-  @IsIn(PLAN_STATUSES)
-  status?: PlanStatus;
-
+export class CompletionQuery extends PickType(PlanQuery, ['orgUnitId', 'status'] as const) {
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
   @IsOptional()
   @IsIn(['json', 'csv'])
