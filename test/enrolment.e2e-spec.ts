@@ -141,6 +141,8 @@ describe('enrolment, waitlists and attendance', () => {
     await put(otherLecturer, ex.id, 'attended').expect(404);
     await put(city.people.introducer, ex.id, 'attended').expect(403);
     await put(city.people.lecturer, ex.id, 'present').expect(400);
+    const waiting = await makeEnrolment(t, past, (await planned()).person, { status: 'waitlisted', queueNumber: 1 });
+    await put(city.people.coordinator, waiting.id, 'attended').expect(409);
     const attended = await put(city.people.lecturer, ex.id, 'attended').expect(200);
     expect(attended.body.attendance).toBe('attended');
     const doneItem = await t.db.manager.findOneByOrFail(PlanItem, { id: x.item.id });
@@ -205,5 +207,10 @@ describe('enrolment, waitlists and attendance', () => {
     const res = await book(city.people.coordinator, session, { personId: person.id }).expect(201);
     const audit = await t.http().get(`/api/audit?entityType=enrolment&entityId=${res.body.id}`).set(bearer(city.people.admin)).expect(200);
     expect(audit.body.items).toMatchObject([{ action: 'create', actorId: city.people.coordinator.id, subjectPersonId: person.id }]);
+    const past = await makeSession(t, lecture, { startsAt: new Date(Date.now() - HOUR) });
+    const place = await makeEnrolment(t, past, person);
+    await t.http().put(`/api/enrolments/${place.id}/attendance`).set(bearer(city.people.coordinator)).send({ attendance: 'absent' }).expect(200);
+    const attendance = await t.http().get(`/api/audit?entityType=enrolment&entityId=${place.id}`).set(bearer(city.people.admin)).expect(200);
+    expect(attendance.body.items).toMatchObject([{ action: 'update', changes: { attendance: { from: null, to: 'absent' } }, subjectPersonId: person.id }]);
   });
 });

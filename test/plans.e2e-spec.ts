@@ -217,4 +217,24 @@ describe('plan templates and plans', () => {
     expect(res.body.overdueItemIds).toHaveLength(2);
     expect([a.id, c.id].some((id) => res.body.overdueItemIds.includes(id))).toBe(false);
   });
+
+  it('audits plan, item and sign-off changes with the hire as subject', async () => {
+    const hire = await newHire();
+    const audit = async (type: string, id: string) =>
+      (await t.http().get(`/api/audit?entityType=${type}&entityId=${id}`).set(bearer(city.people.admin)).expect(200)).body.items;
+    const plan = await t.http().post('/api/plans').set(bearer(city.people.introducer)).send({ newHireId: hire.id, startDate: '2027-01-01' }).expect(201);
+    const item = await t.http().post(`/api/plans/${plan.body.id}/items`).set(bearer(city.people.introducer)).send({ title: 'Besök' }).expect(201);
+    await t.http().patch(`/api/plans/${plan.body.id}/items/${item.body.id}`).set(bearer(city.people.introducer)).send({ dueDate: '2027-03-01' }).expect(200);
+    await t.http().post(`/api/plans/${plan.body.id}/sign`).set(bearer(city.people.introducer)).send({}).expect(200);
+    await t.http().delete(`/api/plans/${plan.body.id}/items/${item.body.id}`).set(bearer(city.people.introducer)).expect(204);
+    const planEntries = await audit('plan', plan.body.id);
+    expect(planEntries.map((e: { action: string }) => e.action).sort()).toEqual(['create', 'update']);
+    expect(planEntries.find((e: { action: string }) => e.action === 'update').changes).toMatchObject({
+      introducerSignedBy: { from: null, to: city.people.introducer.id },
+    });
+    const itemEntries = await audit('plan-item', item.body.id);
+    expect(itemEntries.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
+    expect(itemEntries[1].changes.dueDate).toEqual({ from: null, to: '2027-03-01' });
+    expect(itemEntries.every((e: { subjectPersonId: string; actorId: string }) => e.subjectPersonId === hire.id && e.actorId === city.people.introducer.id)).toBe(true);
+  });
 });
