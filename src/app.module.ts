@@ -7,6 +7,9 @@ import { PeopleModule } from './people/people.module';
 import { HealthController } from './health/health.controller';
 import { SeedModule } from './seed/seed.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { PlansModule } from './plans/plans.module';
+import { EnrolmentModule } from './enrolment/enrolment.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { NoticesModule } from './notices/notices.module';
 
@@ -18,6 +21,9 @@ import { NoticesModule } from './notices/notices.module';
     PeopleModule,
     AuthModule,
     CatalogueModule,
+    PlansModule,
+    EnrolmentModule,
+    ReportingModule,
     FollowUpModule,
     NoticesModule,
     SeedModule,

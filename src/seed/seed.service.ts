@@ -4,6 +4,7 @@ import { Db } from '../database/db.service';
 import { hashPassword } from '../auth/password';
 import { Person } from '../people/people/person.entity';
 import { DEMO_PASSWORD, seedSteps } from '../../seeds';
+import type { SeedStep } from '../../seeds/seed-context';
 
 @Injectable()
 export class SeedService implements OnModuleInit {
@@ -21,10 +22,11 @@ export class SeedService implements OnModuleInit {
     await this.run();
   }
 
-  async run(): Promise<void> {
+  /** Runs the seed steps (all by default) in one transaction. */
+  async run(steps: SeedStep[] = seedSteps): Promise<void> {
     const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
     await this.db.write(async (em) => {
-      for (const step of seedSteps) await step.run({ em, demoPasswordHash, log: (line) => this.logger.log(line) });
+      for (const step of steps) await step.run({ em, demoPasswordHash, log: (line) => this.logger.log(line) });
     });
   }
 }

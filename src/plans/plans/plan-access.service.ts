@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { Principal } from '../../auth/principal';
+import { Problem } from '../../common/problem';
+import { todayIn } from '../../common/time';
+import { AppConfig } from '../../config/app-config';
+import { Db } from '../../database/db.service';
+import { editablePlans, readablePlans, SqlCondition } from '../plan-scope';
+import { OPEN_PLAN_STATUSES, Plan } from './plan.entity';
+
+/** Finds plans within the caller's scope (out of scope is 404) and records who read them. */
+@Injectable()
+export class PlanAccess {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  today(): string {
+    return todayIn(this.config.timeZone);
+  }
+
+  async findReadable(em: EntityManager, principal: Principal, id: string): Promise<Plan> {
+    const plan = await this.query(em, id, readablePlans('p', principal, this.today())).getOne();
+    if (!plan) throw Problem.notFound('Plan');
+    return plan;
+  }
+
+  /** A plan the caller may change, locked for the rest of the transaction on PostgreSQL. Readable only: 403. */
+  async findEditable(em: EntityManager, principal: Principal, id: string): Promise<Plan> {
+    const qb = this.query(em, id, editablePlans('p', principal));
+    if (this.db.isPostgres) qb.setLock('pessimistic_write');
+    const plan = await qb.getOne();
+    if (plan) return plan;
+    await this.findReadable(em, principal, id);
+    throw Problem.forbidden('You may read this plan but not change it');
+  }
+
+  async findOpenEditable(em: EntityManager, principal: Principal, id: string): Promise<Plan> {
+    const plan = await this.findEditable(em, principal, id);
+    if (!OPEN_PLAN_STATUSES.includes(plan.status)) throw Problem.conflict(`The plan is ${plan.status}; reopen is not possible`);
+    return plan;
+  }
+
+  /** Reads a plan for the caller and records the read unless the caller is the plan's hire. */
+  async readAndRecord(principal: Principal, id: string): Promise<Plan> {
+    const plan = await this.findReadable(this.db.manager, principal, id);
+    if (plan.newHireId !== principal.id) {
+      await this.db.write((em) => this.audit.record(em, principal, 'read', 'plan', plan.id, null, { subjectPersonId: plan.newHireId }));
+    }
+    return plan;
+  }
+
+  private query(em: EntityManager, id: string, scope: SqlCondition | null) {
+    const qb = em.createQueryBuilder(Plan, 'p').where('p.id = :id', { id });
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    return qb;
+  }
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { CompletionController } from './completion/completion.controller';
+import { CompletionService } from './completion/completion.service';
+
+@Module({ controllers: [CompletionController], providers: [CompletionService] })
+export class ReportingModule {}
