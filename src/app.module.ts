@@ -6,9 +6,11 @@ import { AuthModule } from './auth/auth.module';
 import { PeopleModule } from './people/people.module';
 import { HealthController } from './health/health.controller';
 import { SeedModule } from './seed/seed.module';
+import { MentorshipModule } from './mentorship/mentorship.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuditModule, PeopleModule, AuthModule, SeedModule],
+  imports: [ConfigModule, DatabaseModule, AuditModule, PeopleModule, AuthModule, SeedModule, MentorshipModule, CalendarModule],
   controllers: [HealthController],
 })
 export class AppModule {}

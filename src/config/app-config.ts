@@ -17,6 +17,7 @@ export class AppConfig {
   readonly mentorMaxMentees: number;
   readonly evaluationMinResponses: number;
   readonly publicCatalogueFeeds: boolean;
+  readonly feedCacheEntries: number;
   readonly corsOrigins: string[];
   readonly bodyLimitBytes: number;
   readonly loginMaxFailures: number;
@@ -124,6 +125,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mentorMaxMentees: r.int('MENTOR_MAX_MENTEES', 3, 1, 100),
     evaluationMinResponses: r.int('EVALUATION_MIN_RESPONSES', 5, 1, 1000),
     publicCatalogueFeeds: r.bool('PUBLIC_CATALOGUE_FEEDS', true),
+    feedCacheEntries: r.int('FEED_CACHE_ENTRIES', 2000, 0, 1_000_000),
     corsOrigins,
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
     loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
