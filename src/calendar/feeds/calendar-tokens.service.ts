@@ -74,15 +74,18 @@ export class CalendarTokensService {
 
   private secretOf(token: CalendarToken): string | null {
     if (!token.salt) return null;
-    const secret = createHmac('sha256', this.config.authSecret).update(`calendar-feed:${token.salt}`).digest('base64url');
+    const secret = this.derive(token.salt);
     return sha256(secret) === token.tokenHash ? secret : null;
+  }
+
+  private derive(salt: string): string {
+    return createHmac('sha256', this.config.authSecret).update(`calendar-feed:${salt}`).digest('base64url');
   }
 
   private async issue(em: EntityManager, principal: Principal): Promise<string> {
     const salt = randomBytes(32).toString('base64url');
-    const token = em.create(CalendarToken, { personId: principal.id, salt, tokenHash: '', revokedAt: null });
-    const secret = createHmac('sha256', this.config.authSecret).update(`calendar-feed:${salt}`).digest('base64url');
-    token.tokenHash = sha256(secret);
+    const secret = this.derive(salt);
+    const token = em.create(CalendarToken, { personId: principal.id, salt, tokenHash: sha256(secret), revokedAt: null });
     await em.insert(CalendarToken, token);
     await this.audit.created(em, principal, 'calendar-token', token.id, { personId: principal.id }, { subjectPersonId: principal.id });
     return secret;
