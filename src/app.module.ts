@@ -12,6 +12,8 @@ import { EnrolmentModule } from './enrolment/enrolment.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { NoticesModule } from './notices/notices.module';
+import { MentorshipModule } from './mentorship/mentorship.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 @Module({
   imports: [
@@ -24,6 +26,8 @@ import { NoticesModule } from './notices/notices.module';
     PlansModule,
     EnrolmentModule,
     ReportingModule,
+    MentorshipModule,
+    CalendarModule,
     FollowUpModule,
     NoticesModule,
     SeedModule,

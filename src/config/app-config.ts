@@ -18,6 +18,7 @@ export class AppConfig {
   readonly evaluationMinResponses: number;
   readonly retentionMonths: number;
   readonly publicCatalogueFeeds: boolean;
+  readonly feedCacheEntries: number;
   readonly corsOrigins: string[];
   readonly bodyLimitBytes: number;
   readonly loginMaxFailures: number;
@@ -136,6 +137,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     evaluationMinResponses: r.int('EVALUATION_MIN_RESPONSES', 5, 1, 1000),
     retentionMonths: r.int('RETENTION_MONTHS', 36, 1, 1200),
     publicCatalogueFeeds: r.bool('PUBLIC_CATALOGUE_FEEDS', true),
+    feedCacheEntries: r.int('FEED_CACHE_ENTRIES', 2000, 0, 1_000_000),
     corsOrigins,
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
     loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),

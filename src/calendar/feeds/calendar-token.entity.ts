@@ -15,6 +15,10 @@ export class CalendarToken {
   @Column({ type: 'varchar', length: 64 })
   tokenHash: string;
 
+  /** Random; the URL's secret is HMAC(AUTH_SECRET, salt), so GET /api/me/calendar can show it again. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  salt: string | null;
+
   @CreatedAtColumn()
   createdAt: Date;
 

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, InstantColumn, UpdatedAtColumn, UuidColumn } from '../../database/columns';
+import { Column, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, InstantColumn, instantType, UpdatedAtColumn, UuidColumn } from '../../database/columns';
 
 /** A mentor meeting. Notes are private to mentor and mentee. */
 @Entity()
@@ -32,4 +32,8 @@ export class MentorMeeting {
 
   @UpdatedAtColumn()
   updatedAt: Date;
+
+  /** Kept (notes cleared) as a tombstone so calendar feeds notice the deletion; hidden from every query. */
+  @DeleteDateColumn({ type: instantType, nullable: true })
+  deletedAt: Date | null;
 }

@@ -1,5 +1,5 @@
-import { Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, DateColumn, UpdatedAtColumn, UuidColumn } from '../../database/columns';
+import { DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, DateColumn, instantType, UpdatedAtColumn, UuidColumn } from '../../database/columns';
 
 /** An experienced colleague assigned to a new hire. Active while endDate is empty or not yet past. */
 @Entity()
@@ -26,4 +26,8 @@ export class Mentorship {
 
   @UpdatedAtColumn()
   updatedAt: Date;
+
+  /** Kept as a tombstone so calendar feeds notice the deletion; hidden from every query. */
+  @DeleteDateColumn({ type: instantType, nullable: true })
+  deletedAt: Date | null;
 }

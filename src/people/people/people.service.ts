@@ -5,18 +5,34 @@ import { Problem } from '../../common/problem';
 import { page } from '../../common/pagination';
 import { hasRole, ownUnitsCondition, Principal } from '../../auth/principal';
 import { hashPassword } from '../../auth/password';
+import { todayIn } from '../../common/time';
 import { AuditService } from '../../audit/audit.service';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { Person } from './person.entity';
 import { CreatePersonDto, PersonQuery, toPersonResponse, UpdatePersonDto } from './dto/person.dto';
 
-/** Who may see whom: admins and coordinators everyone, introducers and managers their own units, others themselves. */
+/**
+ * Who may see whom: admins and coordinators everyone, introducers and managers their own units,
+ * mentors their active mentees, everyone themselves.
+ */
 export function readablePeople(qb: SelectQueryBuilder<Person>, alias: string, principal: Principal) {
   if (hasRole(principal, 'coordinator')) return qb;
-  const self = `${alias}.id = :scopeSelf`;
-  if (!hasRole(principal, 'introducer', 'manager')) return qb.andWhere(self, { scopeSelf: principal.id });
-  const own = ownUnitsCondition(`${alias}.org_unit_id`, principal);
-  return qb.andWhere(`(${self} OR ${own.sql})`, { scopeSelf: principal.id, ...own.params });
+  const params: Record<string, unknown> = { scopeSelf: principal.id };
+  const conditions = [`${alias}.id = :scopeSelf`];
+  if (principal.roles.includes('mentor')) {
+    conditions.push(
+      `${alias}.id IN (SELECT scope_ms.mentee_id FROM mentorship scope_ms WHERE scope_ms.mentor_id = :scopeSelf` +
+        ' AND scope_ms.deleted_at IS NULL AND (scope_ms.end_date IS NULL OR scope_ms.end_date >= :scopeToday))',
+    );
+    // The same variable AppConfig.timeZone is read from; the config has checked it at start.
+    params.scopeToday = todayIn(process.env.TIME_ZONE || 'Europe/Stockholm');
+  }
+  if (hasRole(principal, 'introducer', 'manager')) {
+    const own = ownUnitsCondition(`${alias}.org_unit_id`, principal);
+    conditions.push(own.sql);
+    Object.assign(params, own.params);
+  }
+  return qb.andWhere(`(${conditions.join(' OR ')})`, params);
 }
 
 const isOnlyNewHire = (roles: readonly string[]) => roles.length === 1 && roles[0] === 'newhire';
