@@ -18,7 +18,7 @@ function lookup(messages: Messages, key: string): string | Messages | undefined 
   return node;
 }
 
-/** `t('people.total', { count: 3 })`: nested keys, `{name}` placeholders, `{ one, other }` plurals chosen by `count`. */
+/** `t('colleagues.total', { count: 3 })`: nested keys, `{name}` placeholders, `{ one, other }` plurals chosen by `count`. */
 export function translator(lang: Lang): Translate {
   const plural = new Intl.PluralRules(LOCALES[lang]);
   return (key, params = {}) => {
