@@ -10,8 +10,8 @@ import { isPageRequest, WebContext, WebRequest } from './web-request';
 const PAGES = [400, 403, 404, 413, 429];
 
 /**
- * The global error filter: API and feed URLs keep their problem+json answers; pages get an HTML
- * page that says what happened in the person's language and never shows internal details.
+ * The global error filter: API and feed URLs keep their problem+json answers; pages (and unknown
+ * addresses a browser asks for) get an HTML page in the person's language, never internal details.
  */
 @Catch()
 export class PageErrorFilter extends ProblemFilter {
@@ -20,7 +20,8 @@ export class PageErrorFilter extends ProblemFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>() as Partial<WebRequest> & FastifyRequest;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    if (!isPageRequest(request.url)) return super.catch(exception, host);
+    const wantsPage = !!request.web || /\btext\/html\b/.test(request.headers.accept ?? '');
+    if (!isPageRequest(request.url) || !wantsPage) return super.catch(exception, host);
     if (exception instanceof SignInRequired) {
       const params = new URLSearchParams({ next: exception.next, ...(exception.expired ? { expired: '1' } : {}) });
       void reply.redirect(`/login?${params}`, 303);

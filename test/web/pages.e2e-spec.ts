@@ -219,12 +219,14 @@ describe('pages over HTTP: sign-in, CSRF, cookies, language, scope', () => {
 
   describe('errors and assets', () => {
     it('answers unknown pages with an HTML 404 page and unknown API routes with problem+json', async () => {
-      const page = await t.http().get('/no/such/page').set('accept-language', 'en').expect(404);
+      const page = await t.http().get('/no/such/page').set('accept', 'text/html,application/xhtml+xml;q=0.9').set('accept-language', 'en').expect(404);
       expect(page.headers['content-type']).toMatch(/^text\/html/);
       expect(page.text).toContain('Page not found');
       expect(page.text).not.toMatch(/Cannot GET|stack|at Object\./);
-      const api = await t.http().get('/api/no-such-route').expect(404);
+      const api = await t.http().get('/api/no-such-route').set('accept', 'text/html').expect(404);
       expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const script = await t.http().delete('/nowhere').expect(404);
+      expect(script.headers['content-type']).toMatch(/^application\/problem\+json/);
     });
 
     it('serves GOV.UK Frontend, htmx and our stylesheet under versioned URLs cached for a year', async () => {
