@@ -73,7 +73,7 @@ describe('pages over HTTP: sign-in, CSRF, cookies, language, scope', () => {
         .http()
         .post('/login')
         .set('x-forwarded-proto', 'https')
-        .set('cookie', cookiesOf(httpsForm).map((c) => c.split(';')[0]))
+        .set('cookie', cookiesOf(httpsForm).map((c) => c.split(';')[0]).join('; '))
         .type('form')
         .send({ _csrf: csrfOf(httpsForm.text), email: city.people.introducer.email, password: TEST_PASSWORD })
         .expect(303);
