@@ -9,8 +9,11 @@ module.exports = {
     // @fastify/static 10 requires content-disposition 3, which ships only as ESM; Node 20 loads it
     // natively, Jest's module system needs it compiled to CommonJS.
     'node_modules/content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true }, diagnostics: false }],
+    // @fastify/cookie 11 loads cookie 2 (ESM only) with a dynamic import(); compiled to CommonJS
+    // both become require(), which Jest can load without --experimental-vm-modules.
+    'node_modules/@fastify/cookie/(index\\.js|node_modules/cookie/.+\\.js)$': ['ts-jest', { tsconfig: { allowJs: true }, diagnostics: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/|@fastify/cookie/|cookie/)'],
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   testTimeout: 60000,

@@ -5,9 +5,11 @@ import helmet from '@fastify/helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
-import { ProblemFilter } from './common/problem.filter';
 import { validationPipe } from './common/validation';
 import { registerRequestLog } from './common/request-log';
+import { PageErrorFilter } from './web/page-error.filter';
+import { registerWeb } from './web/web.setup';
+import { pageRoutes } from './web/web.module';
 
 /** Builds the application exactly as it serves: used by main.ts, the tests and the benchmark. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -21,9 +23,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
   });
   registerCsvBody(app, config.bodyLimitBytes);
-  app.setGlobalPrefix('api', { exclude: ['calendar/{*path}', '/'] });
+  app.setGlobalPrefix('api', { exclude: ['calendar/{*path}', ...pageRoutes()] });
   app.useGlobalPipes(validationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  // problem+json for the API and feeds, HTML error pages for pages
+  app.useGlobalFilters(new PageErrorFilter());
   app.enableShutdownHooks();
   closeKeepAliveOnShutdown(app);
   await app.register(helmet, {
@@ -36,6 +39,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       },
     },
   });
+  await registerWeb(app, config);
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
   if (config.logRequests) registerRequestLog(app.getHttpAdapter().getInstance(), new Logger('HTTP'));
   setupOpenApi(app);

@@ -14,6 +14,7 @@ import { FollowUpModule } from './follow-up/follow-up.module';
 import { NoticesModule } from './notices/notices.module';
 import { MentorshipModule } from './mentorship/mentorship.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { CalendarModule } from './calendar/calendar.module';
     CalendarModule,
     FollowUpModule,
     NoticesModule,
+    WebModule,
     SeedModule,
   ],
   controllers: [HealthController],

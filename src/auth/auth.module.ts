@@ -19,5 +19,6 @@ import { PrincipalLoader } from './principal.loader';
   ],
   controllers: [AuthController],
   providers: [AuthService, LoginThrottle, PrincipalLoader, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, PrincipalLoader, JwtModule],
 })
 export class AuthModule {}

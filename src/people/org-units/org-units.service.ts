@@ -32,6 +32,13 @@ export class OrgUnitsService {
     return toOrgUnitResponse(await this.find(this.db.manager, id));
   }
 
+  /** Names of the given units (any unit's name is readable by everyone signed in). */
+  async names(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const units = await this.db.manager.createQueryBuilder(OrgUnit, 'u').select(['u.id', 'u.name']).where('u.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+    return new Map(units.map((u) => [u.id, u.name]));
+  }
+
   create(actor: Principal, dto: CreateOrgUnitDto) {
     return this.db.write(async (em) => {
       const parent = await this.checkPlacement(em, dto.kind, dto.parentId ?? null);

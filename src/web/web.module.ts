@@ -1,0 +1,38 @@
+import { Module, RequestMethod, Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import type { RouteInfo } from '@nestjs/common/interfaces';
+import { AuthModule } from '../auth/auth.module';
+import { PeopleModule } from '../people/people.module';
+import { ColleaguesController } from './colleagues/colleagues.controller';
+import { ProfileController } from './profile/profile.controller';
+import { WebGuard } from './session/web.guard';
+import { WebSessions } from './session/web-sessions.service';
+import { SignInController } from './sign-in/sign-in.controller';
+import { StartController } from './start/start.controller';
+
+/** Every page controller: their routes are served outside the /api prefix. */
+const WEB_CONTROLLERS: Type[] = [SignInController, StartController, ProfileController, ColleaguesController];
+
+@Module({
+  imports: [AuthModule, PeopleModule],
+  controllers: WEB_CONTROLLERS,
+  providers: [WebSessions, WebGuard],
+})
+export class WebModule {}
+
+const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+
+/** The page routes, read from the controllers' own metadata, for setGlobalPrefix's exclusions. */
+export function pageRoutes(): RouteInfo[] {
+  return WEB_CONTROLLERS.flatMap((controller) => {
+    const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
+    const proto = controller.prototype as Record<string, unknown>;
+    return Object.getOwnPropertyNames(proto)
+      .map((name) => proto[name])
+      .filter((handler): handler is object => typeof handler === 'function' && Reflect.hasMetadata(METHOD_METADATA, handler))
+      .map((handler) => ({
+        path: join(base, Reflect.getMetadata(PATH_METADATA, handler) as string),
+        method: Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod,
+      }));
+  });
+}

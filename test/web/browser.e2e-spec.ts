@@ -1,0 +1,221 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { startApp, TestApp } from '../app';
+import { DEMO_PASSWORD } from '../../seeds';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const updateScreenshots = process.env.UPDATE_SCREENSHOTS === '1';
+
+const DEMO = {
+  coordinator: 'karin.samuelsson@storvik.example',
+  introducer: 'eva.nordin@storvik.example',
+  manager: 'helena.sjoberg@storvik.example',
+  newhire: 'amanda.lind@storvik.example',
+  lecturer: 'kristina.wallin@storvik.example',
+};
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
+
+(haveChromium ? describe : describe.skip)('pages in a real browser (Chromium, keyboard, axe)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    t = await startApp({ SEED_DEMO: 'true' });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    if (updateScreenshots) mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    expect(consoleErrors.splice(0)).toEqual([]);
+  });
+
+  /** A fresh browser profile (no cookies) that records console errors: CSP violations, failed assets, script errors. */
+  async function newPage(locale = 'sv-SE'): Promise<Page> {
+    const context = await browser.newContext({ baseURL: base, locale, viewport: { width: 1000, height: 720 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    // Error pages answer 4xx by design; anything else that fails (assets, scripts, CSP) is a bug.
+    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && consoleErrors.push(`${page.url()}: ${m.text()}`));
+    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+    page.on('response', (r) => r.status() >= 400 && r.request().resourceType() !== 'document' && consoleErrors.push(`${r.status()} ${r.url()}`));
+    return page;
+  }
+
+  /** axe on the page as it is: no serious or critical violation of WCAG 2.1 A/AA. */
+  async function expectAccessible(page: Page): Promise<void> {
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    if (updateScreenshots) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel(/E-postadress|E-mail address/).fill(email);
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /^(Logga in|Sign in)$/ }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+  }
+
+  const navTexts = (page: Page) => page.locator('.govuk-service-navigation__link').allInnerTexts();
+
+  it('sends a signed-out visitor to the sign-in page, which works with the keyboard alone', async () => {
+    const page = await newPage();
+    await page.goto('/colleagues');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    await expect(page.locator('body')).resolves;
+    expect(await page.locator('body').getAttribute('class')).toContain('govuk-frontend-supported');
+    await expectAccessible(page);
+    await screenshot(page, 'sign-in');
+
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'email'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
+    await page.keyboard.type(DEMO.introducer);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${base}/colleagues`);
+    expect(await page.locator('h1').innerText()).toBe('Kollegor och nyanställda');
+  });
+
+  it('shows sign-in errors in the error summary, which takes the focus', async () => {
+    const page = await newPage();
+    await page.goto('/login');
+    await page.locator('#email').fill(DEMO.newhire);
+    await page.locator('#password').fill('not the password');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.govuk-error-summary');
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Fel e-postadress eller lösenord');
+    expect(await page.evaluate(() => document.activeElement?.closest('.govuk-error-summary') !== null)).toBe(true);
+    await expectAccessible(page);
+  });
+
+  it('gives each role its navigation and start page', async () => {
+    const expected: Array<[string, string[]]> = [
+      [DEMO.coordinator, ['Start', 'Kollegor och nyanställda', 'Min profil']],
+      [DEMO.introducer, ['Start', 'Kollegor och nyanställda', 'Min profil']],
+      [DEMO.manager, ['Start', 'Kollegor och nyanställda', 'Min profil']],
+      [DEMO.lecturer, ['Start', 'Min profil']],
+      [DEMO.newhire, ['Start', 'Min profil']],
+    ];
+    for (const [email, nav] of expected) {
+      const page = await newPage();
+      await signIn(page, email);
+      expect(new URL(page.url()).pathname).toBe('/');
+      expect(await navTexts(page)).toEqual(nav);
+      expect(await page.locator('h1').innerText()).toMatch(/^Välkommen, /);
+      expect(await page.locator('[aria-current="page"]').innerText()).toBe('Start');
+      if (email === DEMO.introducer || email === DEMO.newhire) await expectAccessible(page);
+      if (email === DEMO.introducer) await screenshot(page, 'start-introducer');
+    }
+  });
+
+  it('lists colleagues within the introducer\'s units, filters them, and keeps other people\'s pages closed', async () => {
+    const page = await newPage();
+    await signIn(page, DEMO.introducer);
+    await page.getByRole('link', { name: 'Kollegor och nyanställda' }).first().click();
+    await page.waitForURL(`${base}/colleagues`);
+    await expectAccessible(page);
+    await screenshot(page, 'colleagues');
+    await page.getByLabel('Roll').selectOption('newhire');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForURL(/role=newhire/);
+    const roles = await page.locator('tbody .govuk-tag').allInnerTexts();
+    expect(roles.length).toBeGreaterThan(0);
+    expect(roles.every((r) => r === 'Nyanställd')).toBe(true);
+    await page.getByLabel('Namn eller e-post').fill('ingen-sådan-person');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForSelector('.govuk-inset-text');
+    await expectAccessible(page);
+
+    const hire = await newPage();
+    await signIn(hire, DEMO.newhire);
+    const denied = await hire.goto('/colleagues');
+    expect(denied?.status()).toBe(403);
+    expect(await hire.locator('h1').innerText()).toBe('Du har inte behörighet till sidan');
+    await expectAccessible(hire);
+    const missing = await hire.goto('/no-such-page');
+    expect(missing?.status()).toBe(404);
+    await expectAccessible(hire);
+  });
+
+  it('switches language before sign-in, and saves it on the profile after', async () => {
+    const page = await newPage();
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'English' }).click();
+    expect(await page.locator('h1').innerText()).toBe('Sign in');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await signIn(page, DEMO.newhire);
+    expect(await page.locator('h1').innerText()).toMatch(/^Välkommen, /);
+
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Min profil' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('English').check();
+    await page.getByRole('button', { name: 'Spara språk' }).click();
+    await page.waitForURL(/saved=language/);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Your language has been saved.');
+    expect(await navTexts(page)).toEqual(['Start', 'My profile']);
+    await expectAccessible(page);
+    await screenshot(page, 'profile-english');
+    await page.getByLabel('Svenska').check();
+    await page.getByRole('button', { name: 'Save language' }).click();
+    await page.waitForURL(/saved=language/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+  });
+
+  it('shows password form errors next to the fields and in the summary', async () => {
+    const page = await newPage();
+    await signIn(page, DEMO.manager);
+    await page.goto('/profile');
+    await page.locator('#currentPassword').fill(DEMO_PASSWORD);
+    await page.locator('#newPassword').fill('too short');
+    await page.getByRole('button', { name: 'Byt lösenord' }).click();
+    await page.waitForSelector('.govuk-error-summary');
+    expect(await page.locator('#newPassword-error').innerText()).toContain('12 till 200 tecken');
+    expect(await page.title()).toMatch(/^Det finns ett problem: /);
+    await expectAccessible(page);
+    await screenshot(page, 'profile-errors');
+  });
+
+  it('refuses a form whose token was tampered with, and signs out', async () => {
+    const page = await newPage();
+    await signIn(page, DEMO.lecturer);
+    await page.goto('/profile');
+    await page.locator('form[action="/profile/language"] input[name="_csrf"]').evaluate((input: HTMLInputElement) => (input.value = 'forged'));
+    const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Spara språk' }).click()]);
+    expect(response?.status()).toBe(403);
+    expect(await page.locator('h1').innerText()).toBe('Formuläret har gått ut');
+    await expectAccessible(page);
+
+    await page.goto('/');
+    await page.getByRole('button', { name: /Logga ut/ }).click();
+    await page.waitForURL(/\/login\?signedOut=1/);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Du är utloggad.');
+    await page.goto('/profile');
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+});
