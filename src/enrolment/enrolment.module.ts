@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NoticesModule } from '../notices/notices.module';
 import { AttendanceService } from './enrolments/attendance.service';
 import { BookingService } from './enrolments/booking.service';
 import { EnrolmentsController } from './enrolments/enrolments.controller';
@@ -8,6 +9,7 @@ import { SessionCancelService } from './sessions/session-cancel.service';
 import { SessionEnrolmentsController } from './sessions/session-enrolments.controller';
 
 @Module({
+  imports: [NoticesModule],
   controllers: [SessionEnrolmentsController, EnrolmentsController],
   providers: [BookingService, AttendanceService, RosterService, SessionCancelService, PlanItemSync],
 })

@@ -73,9 +73,15 @@ export function dropCutoff(now: Date): Date {
  * SEQUENCE of a session event: the session's own sequence (time, place, status, title), plus one
  * for a booked seat, so moving from the waitlist to a seat (TENTATIVE -> CONFIRMED) rises too.
  * A cancellation raises the session's sequence, and a cancelled event always counts the plus one.
+ * E-mailed invitations use the same number, so a calendar updates the event it already holds.
  */
-function sequenceFor(session: SessionData, role: SessionRole): number {
-  return session.sequence + (role === 'booked' || role === 'cancelled' ? 1 : 0);
+export function sessionEventSequence(sessionSequence: number, role: SessionRole): number {
+  return sessionSequence + (role === 'booked' || role === 'cancelled' ? 1 : 0);
+}
+
+/** A slot's UID in personal feeds and e-mailed invitations: the session and the slot's ordinal (from 1, by start). */
+export function sessionSlotUid(sessionId: string, ordinal: number, host: string, prefix = 'session'): string {
+  return `${prefix}-${sessionId}-${ordinal}@${host}`;
 }
 
 /** One event per slot; the UID is the session and the slot's ordinal, so it survives slot rows being rewritten. */
@@ -92,8 +98,8 @@ export function sessionEvents(session: SessionData, options: SessionEventOptions
   ].filter(Boolean).join('\n\n');
   return slots.map((slot, index) => ({
     kind: 'timed',
-    uid: `${options.uidPrefix}-${session.id}-${index + 1}@${options.host}`,
-    sequence: sequenceFor(session, role),
+    uid: sessionSlotUid(session.id, index + 1, options.host, options.uidPrefix),
+    sequence: sessionEventSequence(session.sequence, role),
     summary: `${prefix}${session.lecture.title}${slots.length > 1 ? ` (${labels.part(index + 1, slots.length)})` : ''}`,
     description,
     location,

@@ -6,6 +6,7 @@ import { Problem } from '../../common/problem';
 import { formatInstant, parseInstant } from '../../common/time';
 import { Principal } from '../../auth/principal';
 import { AuditService } from '../../audit/audit.service';
+import { NoticesService } from '../../notices/notices.service';
 import { findLecturers, linkedIds } from '../catalogue-refs';
 import { Lecture } from '../lectures/lecture.entity';
 import { Venue } from '../venues/venue.entity';
@@ -22,6 +23,7 @@ export class SessionsService {
     private readonly audit: AuditService,
     private readonly reader: SessionReader,
     private readonly config: AppConfig,
+    private readonly notices: NoticesService,
   ) {}
 
   create(actor: Principal, dto: CreateSessionDto) {
@@ -90,6 +92,7 @@ export class SessionsService {
     await em.update(Session, { id: session.id }, changes);
     if (dto.lecturerIds) await this.replaceLecturers(em, session.id, dto.lecturerIds);
     await this.replaceSlots(em, session.id, current, slots);
+    if (moved) await this.notices.sessionRescheduled(em, session.id);
     return this.reader.get(session.id, em);
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NoticesService } from '../../notices/notices.service';
 import { AuditService } from '../../audit/audit.service';
 import { hasRole, Principal } from '../../auth/principal';
 import { Problem } from '../../common/problem';
@@ -17,6 +18,7 @@ export class AttendanceService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly items: PlanItemSync,
+    private readonly notices: NoticesService,
   ) {}
 
   /** Coordinators, or a lecturer of the session, once it has started; may be corrected later. */
@@ -35,6 +37,7 @@ export class AttendanceService {
       await em.update(Enrolment, { id }, patch);
       const completedAt = dto.attendance === 'attended' ? new Date(Math.min(now.getTime(), session.endsAt.getTime())) : null;
       await this.items.follow(em, actor, enrolment, ITEM_STATUS_FOR_ATTENDANCE[dto.attendance], completedAt);
+      await this.notices.attendanceRecorded(em, id);
       return toEnrolmentResponse(enrolment, null, this.config.timeZone);
     });
   }

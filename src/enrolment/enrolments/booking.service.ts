@@ -8,6 +8,7 @@ import { Db } from '../../database/db.service';
 import { Session } from '../../catalogue/sessions/session.entity';
 import { PlanItem } from '../../plans/plan-items/plan-item.entity';
 import { OPEN_PLAN_STATUSES } from '../../plans/plans/plan.entity';
+import { NoticesService } from '../../notices/notices.service';
 import { Enrolment } from './enrolment.entity';
 import { assertMayBook, assertMayCancel } from './enrolment-access';
 import { PlanItemSync } from './plan-item-sync';
@@ -30,6 +31,7 @@ export class BookingService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly items: PlanItemSync,
+    private readonly notices: NoticesService,
   ) {}
 
   book(actor: Principal, sessionId: string, dto: CreateEnrolmentDto) {
@@ -54,6 +56,7 @@ export class BookingService {
       const { id, ...values } = enrolment;
       await this.audit.created(em, actor, 'enrolment', id, values, { subjectPersonId: dto.personId });
       if (booked) await this.items.follow(em, actor, enrolment, 'booked');
+      await (booked ? this.notices.bookingConfirmed(em, id) : this.notices.waitlisted(em, id));
       return toEnrolmentResponse(enrolment, await waitlistPosition(em, enrolment), this.config.timeZone);
     });
   }
@@ -69,6 +72,7 @@ export class BookingService {
       if (session.startsAt.getTime() <= Date.now()) throw Problem.conflict('The session has started; record attendance instead');
       const wasBooked = enrolment.status === 'booked';
       await this.markCancelled(em, actor, enrolment);
+      await this.notices.enrolmentCancelled(em, enrolment.id, actor.id);
       let promoted: Enrolment | null = null;
       if (wasBooked) {
         await freeSeat(em, session.id);
@@ -95,6 +99,7 @@ export class BookingService {
     Object.assign(next, patch);
     await em.update(Enrolment, { id: next.id }, patch);
     await this.items.follow(em, actor, next, 'booked');
+    await this.notices.promoted(em, next.id);
     return next;
   }
 

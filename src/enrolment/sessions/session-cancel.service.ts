@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NoticesService } from '../../notices/notices.service';
 import { In } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Principal } from '../../auth/principal';
@@ -21,6 +22,7 @@ export class SessionCancelService {
     private readonly config: AppConfig,
     private readonly booking: BookingService,
     private readonly items: PlanItemSync,
+    private readonly notices: NoticesService,
   ) {}
 
   /** Cancels the session and every place in it; the plan items those places held go back to planned. */
@@ -38,6 +40,7 @@ export class SessionCancelService {
       const patch = { status: 'cancelled' as const, cancelledReason: dto.reason, cancelledAt: new Date(), sequence: session.sequence + 1, bookedCount: 0 };
       await this.audit.updated(em, actor, 'session', id, session, patch);
       await em.update(Session, { id }, patch);
+      await this.notices.sessionCancelled(em, id);
       return {
         id,
         status: patch.status,

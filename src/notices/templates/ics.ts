@@ -2,10 +2,11 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { DateTime } from 'luxon';
 import type { SessionFacts } from '../notice-payload';
+import { sessionEventSequence, sessionSlotUid } from '../../calendar/ical/feed-events';
 
 export interface IcsOptions {
   method: 'REQUEST' | 'CANCEL';
-  /** Host of PUBLIC_BASE_URL: UIDs are `slot-<slotId>@<host>`, as in the calendar feeds. */
+  /** Host of PUBLIC_BASE_URL, for the feed's UIDs. */
   host: string;
   zone: string;
   organizer: { name: string; email: string };
@@ -14,7 +15,7 @@ export interface IcsOptions {
 
 /**
  * An iTIP invitation (REQUEST) or cancellation (CANCEL) for a session: one event per slot, with the
- * feed's UIDs and the session's SEQUENCE, so calendars update the events they already hold.
+ * personal feed's UIDs and SEQUENCE, so calendars update the events they already hold.
  */
 export function sessionIcs(session: SessionFacts, o: IcsOptions): string {
   const cal = ical({
@@ -23,10 +24,13 @@ export function sessionIcs(session: SessionFacts, o: IcsOptions): string {
   });
   cal.timezone({ name: null, generator: getVtimezoneComponent });
   const cancelled = o.method === 'CANCEL' || session.status === 'cancelled';
-  for (const slot of session.slots) {
+  const slots = [...session.slots].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  // Attendees of invitations hold a seat: the feed shows them as booked (or cancelled), same SEQUENCE.
+  const sequence = sessionEventSequence(session.sequence, cancelled ? 'cancelled' : 'booked');
+  slots.forEach((slot, index) => {
     cal.createEvent({
-      id: `slot-${slot.id}@${o.host}`,
-      sequence: session.sequence,
+      id: sessionSlotUid(session.id, index + 1, o.host),
+      sequence,
       stamp: DateTime.fromISO(session.changedAt, { zone: 'utc' }),
       start: DateTime.fromISO(slot.startsAt, { zone: o.zone }),
       end: DateTime.fromISO(slot.endsAt, { zone: o.zone }),
@@ -38,6 +42,6 @@ export function sessionIcs(session: SessionFacts, o: IcsOptions): string {
       organizer: o.organizer,
       attendees: [{ name: o.attendee.name, email: o.attendee.email }],
     });
-  }
+  });
   return cal.toString();
 }
