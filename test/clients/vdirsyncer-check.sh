@@ -34,9 +34,9 @@ curl -fs "$BASE/api/health" >/dev/null || { cat "$WORK/server.log"; fail "server
 # api METHOD PATH TOKEN [JSON] -> prints the body; fails on a non-2xx status.
 api() {
   local method=$1 path=$2 token=$3 body=${4:-}
-  local args=(-s -o "$WORK/body" -w '%{http_code}' -X "$method" -H 'content-type: application/json')
+  local args=(-s -o "$WORK/body" -w '%{http_code}' -X "$method")
   [ -n "$token" ] && args+=(-H "authorization: Bearer $token")
-  [ -n "$body" ] && args+=(--data "$body")
+  [ -n "$body" ] && args+=(-H 'content-type: application/json' --data "$body")
   local status
   status=$(curl "${args[@]}" "$BASE$path")
   [[ "$status" =~ ^2 ]] || fail "$method $path -> $status: $(cat "$WORK/body")"
