@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NoticesModule } from '../notices/notices.module';
+import { EnrolmentModule } from '../enrolment/enrolment.module';
 import { CatalogueImportController } from './import/catalogue-import.controller';
 import { CatalogueImportService } from './import/catalogue-import.service';
 import { LecturersController } from './lecturers/lecturers.controller';
@@ -16,7 +17,7 @@ import { VenuesService } from './venues/venues.service';
 
 /** The lecture catalogue (themes, lectures, lecturers, venues), scheduled sessions and their CSV import/export. */
 @Module({
-  imports: [NoticesModule],
+  imports: [NoticesModule, EnrolmentModule],
   controllers: [LecturersController, ThemesController, LecturesController, VenuesController, SessionsController, CatalogueImportController],
   providers: [LecturersService, ThemesService, LecturesService, VenuesService, SessionsService, SessionReader, CatalogueImportService],
   exports: [LecturesService, SessionsService, SessionReader],

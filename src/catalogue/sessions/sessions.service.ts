@@ -7,6 +7,7 @@ import { formatInstant, parseInstant } from '../../common/time';
 import { Principal } from '../../auth/principal';
 import { AuditService } from '../../audit/audit.service';
 import { NoticesService } from '../../notices/notices.service';
+import { BookingService } from '../../enrolment/enrolments/booking.service';
 import { findLecturers, linkedIds } from '../catalogue-refs';
 import { Lecture } from '../lectures/lecture.entity';
 import { Venue } from '../venues/venue.entity';
@@ -24,6 +25,7 @@ export class SessionsService {
     private readonly reader: SessionReader,
     private readonly config: AppConfig,
     private readonly notices: NoticesService,
+    private readonly booking: BookingService,
   ) {}
 
   create(actor: Principal, dto: CreateSessionDto) {
@@ -93,6 +95,7 @@ export class SessionsService {
     if (dto.lecturerIds) await this.replaceLecturers(em, session.id, dto.lecturerIds);
     await this.replaceSlots(em, session.id, current, slots);
     if (moved) await this.notices.sessionRescheduled(em, session.id);
+    if (session.capacity > session.bookedCount) await this.booking.promoteWaitlist(em, actor, session);
     return this.reader.get(session.id, em);
   }
 

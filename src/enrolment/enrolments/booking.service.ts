@@ -90,6 +90,11 @@ export class BookingService {
     await em.update(Enrolment, { id: enrolment.id }, patch);
   }
 
+  /** Fills free seats from the waitlist, first come first served (after a capacity increase). */
+  async promoteWaitlist(em: EntityManager, actor: Principal, session: Session): Promise<void> {
+    while (await this.promoteNext(em, actor, session));
+  }
+
   /** The first on the waitlist takes the freed seat; their plan item becomes booked. */
   private async promoteNext(em: EntityManager, actor: Principal, session: Session): Promise<Enrolment | null> {
     const next = await em.findOne(Enrolment, { where: { sessionId: session.id, status: 'waitlisted' }, order: { queueNumber: 'ASC' } });
