@@ -89,7 +89,7 @@ if (!haveChromium) console.warn(`Skipping the plan browser tests: no Chromium at
     await page.getByRole('button', { name: 'Skriv under som introduktör' }).click();
     await page.waitForSelector('text=Introduktören har skrivit under');
     await expectAccessible(page);
-  });
+  }, 120_000);
 
   it('new hire: sees the booking on the timeline, copies the calendar link, and the feed holds the booking; another hire\'s plan is 404', async () => {
     const page = await kit.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
