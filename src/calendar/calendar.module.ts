@@ -7,5 +7,6 @@ import { MeCalendarController } from './feeds/me-calendar.controller';
 @Module({
   controllers: [MeCalendarController, FeedsController],
   providers: [CalendarTokensService, FeedsService],
+  exports: [CalendarTokensService],
 })
 export class CalendarModule {}

@@ -14,6 +14,7 @@ export class AppConfig {
   readonly timeZone: string;
   readonly publicBaseUrl: string;
   readonly dayMinutes: number;
+  readonly trainingDayBudget: number;
   readonly mentorMaxMentees: number;
   readonly evaluationMinResponses: number;
   readonly retentionMonths: number;
@@ -133,6 +134,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     timeZone,
     publicBaseUrl,
     dayMinutes: r.int('DAY_MINUTES', 480, 60, 1440),
+    trainingDayBudget: r.int('TRAINING_DAY_BUDGET', 25, 1, 1000),
     mentorMaxMentees: r.int('MENTOR_MAX_MENTEES', 3, 1, 100),
     evaluationMinResponses: r.int('EVALUATION_MIN_RESPONSES', 5, 1, 1000),
     retentionMonths: r.int('RETENTION_MONTHS', 36, 1, 1200),

@@ -7,5 +7,6 @@ import { MeetingsService } from './meetings/meetings.service';
 @Module({
   controllers: [MentorshipsController, MeetingsController],
   providers: [MentorshipsService, MeetingsService],
+  exports: [MentorshipsService, MeetingsService],
 })
 export class MentorshipModule {}

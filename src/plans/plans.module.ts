@@ -12,6 +12,6 @@ import { ProgressService } from './progress/progress.service';
 @Module({
   controllers: [PlanTemplatesController, PlansController, PlanItemsController],
   providers: [PlanTemplatesService, PlansService, PlanAccess, PlanLifecycle, PlanItemsService, ProgressService],
-  exports: [PlanAccess],
+  exports: [PlanAccess, PlansService, PlanItemsService, PlanLifecycle, PlanTemplatesService],
 })
 export class PlansModule {}

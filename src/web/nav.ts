@@ -19,6 +19,9 @@ interface NavEntry {
 export const NAV: NavEntry[] = [
   { href: '/', key: 'nav.start' },
   { href: '/colleagues', key: 'nav.colleagues', roles: ['coordinator', 'introducer', 'manager'] },
+  { href: '/my-hires', key: 'nav.newHires', roles: ['introducer', 'manager'] },
+  { href: '/my-plan', key: 'nav.myPlan', roles: ['newhire'] },
+  { href: '/mentees', key: 'nav.mentees', roles: ['mentor'] },
   { href: '/profile', key: 'nav.profile' },
 ];
 

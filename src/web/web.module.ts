@@ -9,14 +9,43 @@ import { WebGuard } from './session/web.guard';
 import { WebSessions } from './session/web-sessions.service';
 import { SignInController } from './sign-in/sign-in.controller';
 import { StartController } from './start/start.controller';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { PlansModule } from '../plans/plans.module';
+import { EnrolmentModule } from '../enrolment/enrolment.module';
+import { ReportingModule } from '../reporting/reporting.module';
+import { MentorshipModule } from '../mentorship/mentorship.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { FollowUpModule } from '../follow-up/follow-up.module';
+import { MyHiresController } from './my-hires/my-hires.controller';
+import { PlanBuilderController } from './plan-builder/plan-builder.controller';
+import { PlanBuilderPage } from './plan-builder/plan-builder.page';
+import { PlanItemsController } from './plan-builder/plan-items.controller';
+import { MyPlanController } from './my-plan/my-plan.controller';
+import { MyEvaluationsController } from './my-plan/my-evaluations.controller';
+import { MyPlan } from './my-plan/my-plan.page';
+import { MenteesController } from './mentees/mentees.controller';
+import { BookingChoices } from './plan-views/booking';
+import { BookingPage } from './plan-views/booking-page';
+import { PlanReader } from './plan-views/plan-reader';
 
 /** Every page controller: their routes are served outside the /api prefix. */
-const WEB_CONTROLLERS: Type[] = [SignInController, StartController, ProfileController, ColleaguesController];
+const WEB_CONTROLLERS: Type[] = [
+  SignInController,
+  StartController,
+  ProfileController,
+  ColleaguesController,
+  MyHiresController,
+  PlanBuilderController,
+  PlanItemsController,
+  MyPlanController,
+  MyEvaluationsController,
+  MenteesController,
+];
 
 @Module({
-  imports: [AuthModule, PeopleModule],
+  imports: [AuthModule, PeopleModule, CatalogueModule, PlansModule, EnrolmentModule, ReportingModule, MentorshipModule, CalendarModule, FollowUpModule],
   controllers: WEB_CONTROLLERS,
-  providers: [WebSessions, WebGuard],
+  providers: [WebSessions, WebGuard, PlanReader, BookingChoices, BookingPage, PlanBuilderPage, MyPlan],
 })
 export class WebModule {}
 

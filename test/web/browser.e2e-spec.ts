@@ -117,10 +117,10 @@ if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CH
   it('gives each role its navigation and start page', async () => {
     const expected: Array<[string, string[]]> = [
       [DEMO.coordinator, ['Start', 'Kollegor och nyanställda', 'Min profil']],
-      [DEMO.introducer, ['Start', 'Kollegor och nyanställda', 'Min profil']],
-      [DEMO.manager, ['Start', 'Kollegor och nyanställda', 'Min profil']],
+      [DEMO.introducer, ['Start', 'Kollegor och nyanställda', 'Mina nyanställda', 'Mina adepter', 'Min profil']],
+      [DEMO.manager, ['Start', 'Kollegor och nyanställda', 'Mina nyanställda', 'Min profil']],
       [DEMO.lecturer, ['Start', 'Min profil']],
-      [DEMO.newhire, ['Start', 'Min profil']],
+      [DEMO.newhire, ['Start', 'Min plan', 'Min profil']],
     ];
     for (const [email, nav] of expected) {
       const page = await newPage();
@@ -178,7 +178,7 @@ if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CH
     await page.getByRole('button', { name: 'Spara språk' }).click();
     await page.waitForURL(/saved=language/);
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Your language has been saved.');
-    expect(await navTexts(page)).toEqual(['Start', 'My profile']);
+    expect(await navTexts(page)).toEqual(['Start', 'My plan', 'My profile']);
     await expectAccessible(page);
     await screenshot(page, 'profile-english');
     await page.getByLabel('Svenska').check();

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '../../auth/principal';
+import { Problem } from '../../common/problem';
+import { formatInstant } from '../../common/time';
+import { AppConfig } from '../../config/app-config';
+import { SessionReader } from '../../catalogue/sessions/session-reader';
+import { SessionQuery } from '../../catalogue/sessions/dto/session.dto';
+import { BookingService } from '../../enrolment/enrolments/booking.service';
+import type { FieldErrors } from '../forms';
+import type { ItemView } from './plan-reader';
+
+/** A domain refusal (409, or 400 naming a field) shown as a message on the form instead of an error page. */
+export function refusal(error: unknown, field: string, key: string): FieldErrors {
+  if (error instanceof Problem && (error.getStatus() === 409 || error.getStatus() === 400)) return [{ field, key, params: { detail: error.message } }];
+  throw error;
+}
+
+/** Sessions of a lecture that can still be booked (same reader as GET /api/sessions), and booking one for a plan item. */
+@Injectable()
+export class BookingChoices {
+  constructor(
+    private readonly sessions: SessionReader,
+    private readonly booking: BookingService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async open(lectureId: string) {
+    const query = Object.assign(new SessionQuery(), { lectureId, status: 'scheduled', from: formatInstant(new Date(), this.config.timeZone) });
+    const { views } = await this.sessions.search(query, false);
+    const now = Date.now();
+    return views
+      .filter((v) => v.session.startsAt.getTime() > now && (!v.session.enrolmentDeadline || v.session.enrolmentDeadline.getTime() > now))
+      .map((v) => ({
+        id: v.session.id,
+        startsAt: v.session.startsAt,
+        endsAt: v.session.endsAt,
+        slots: v.slots.length,
+        online: !!v.session.onlineUrl && !v.session.venueId,
+        booked: v.session.bookedCount,
+        capacity: v.session.capacity,
+        full: v.session.bookedCount >= v.session.capacity,
+        waitlist: v.waitlistCount,
+      }));
+  }
+
+  /** Only lecture items that are not done, waived or already holding a place can be booked. */
+  bookable(item: ItemView): boolean {
+    return item.kind === 'lecture' && (item.status === 'planned' || item.status === 'missed') && (!item.enrolment || !!item.enrolment.attendance);
+  }
+
+  book(principal: Principal, sessionId: string, personId: string, planItemId: string) {
+    return this.booking.book(principal, sessionId, { personId, planItemId });
+  }
+
+  cancel(principal: Principal, enrolmentId: string) {
+    return this.booking.cancel(principal, enrolmentId);
+  }
+}
