@@ -51,6 +51,8 @@ export async function registerWeb(app: NestFastifyApplication, config: AppConfig
     engine: { nunjucks },
     templates: [VIEWS_DIR, GOVUK_DIST],
     viewExt: 'njk',
+    // Templates only change with a rebuild (which restarts the process): compile them once.
+    production: true,
     options: { autoescape: true, trimBlocks: true, lstripBlocks: true, onConfigure: (env: Environment) => configureNunjucks(env, config, assets) },
   });
 }
