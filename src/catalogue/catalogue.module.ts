@@ -17,6 +17,6 @@ import { VenuesService } from './venues/venues.service';
 @Module({
   controllers: [LecturersController, ThemesController, LecturesController, VenuesController, SessionsController, CatalogueImportController],
   providers: [LecturersService, ThemesService, LecturesService, VenuesService, SessionsService, SessionReader, CatalogueImportService],
-  exports: [LecturesService, SessionsService, SessionReader],
+  exports: [LecturesService, SessionsService, SessionReader, ThemesService, LecturersService, VenuesService],
 })
 export class CatalogueModule {}

@@ -10,5 +10,6 @@ import { SessionEnrolmentsController } from './sessions/session-enrolments.contr
 @Module({
   controllers: [SessionEnrolmentsController, EnrolmentsController],
   providers: [BookingService, AttendanceService, RosterService, SessionCancelService, PlanItemSync],
+  exports: [AttendanceService, RosterService, SessionCancelService],
 })
 export class EnrolmentModule {}

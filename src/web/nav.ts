@@ -19,6 +19,9 @@ interface NavEntry {
 export const NAV: NavEntry[] = [
   { href: '/', key: 'nav.start' },
   { href: '/colleagues', key: 'nav.colleagues', roles: ['coordinator', 'introducer', 'manager'] },
+  { href: '/catalogue', key: 'nav.catalogue', roles: ['coordinator'] },
+  { href: '/schedule', key: 'nav.sessions', roles: ['coordinator', 'lecturer'] },
+  { href: '/dashboard', key: 'nav.dashboard', roles: ['coordinator', 'introducer', 'manager'] },
   { href: '/profile', key: 'nav.profile' },
 ];
 

@@ -9,14 +9,25 @@ import { WebGuard } from './session/web.guard';
 import { WebSessions } from './session/web-sessions.service';
 import { SignInController } from './sign-in/sign-in.controller';
 import { StartController } from './start/start.controller';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { EnrolmentModule } from '../enrolment/enrolment.module';
+import { FollowUpModule } from '../follow-up/follow-up.module';
+import { ReportingModule } from '../reporting/reporting.module';
+import { CatalogueController } from './catalogue/catalogue.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { UnitChoices } from './dashboard/unit-choices';
+import { ScheduleAccess } from './schedule/schedule-access';
+import { ScheduleController } from './schedule/schedule.controller';
+import { SessionPageController } from './schedule/session-page.controller';
 
 /** Every page controller: their routes are served outside the /api prefix. */
-const WEB_CONTROLLERS: Type[] = [SignInController, StartController, ProfileController, ColleaguesController];
+const WEB_CONTROLLERS: Type[] = [SignInController, StartController, ProfileController, ColleaguesController,
+  CatalogueController, ScheduleController, SessionPageController, DashboardController];
 
 @Module({
-  imports: [AuthModule, PeopleModule],
+  imports: [AuthModule, PeopleModule, CatalogueModule, EnrolmentModule, ReportingModule, FollowUpModule],
   controllers: WEB_CONTROLLERS,
-  providers: [WebSessions, WebGuard],
+  providers: [WebSessions, WebGuard, ScheduleAccess, UnitChoices],
 })
 export class WebModule {}
 
