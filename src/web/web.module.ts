@@ -13,6 +13,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { EnrolmentModule } from '../enrolment/enrolment.module';
 import { FollowUpModule } from '../follow-up/follow-up.module';
 import { ReportingModule } from '../reporting/reporting.module';
+import { BankController } from './catalogue/bank.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { UnitChoices } from './dashboard/unit-choices';
@@ -22,7 +23,7 @@ import { SessionPageController } from './schedule/session-page.controller';
 
 /** Every page controller: their routes are served outside the /api prefix. */
 const WEB_CONTROLLERS: Type[] = [SignInController, StartController, ProfileController, ColleaguesController,
-  CatalogueController, ScheduleController, SessionPageController, DashboardController];
+  CatalogueController, BankController, ScheduleController, SessionPageController, DashboardController];
 
 @Module({
   imports: [AuthModule, PeopleModule, CatalogueModule, EnrolmentModule, ReportingModule, FollowUpModule],

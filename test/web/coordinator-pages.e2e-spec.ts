@@ -38,26 +38,33 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
 
     it('creates a lecture through the form, with the API\'s rules and every message beside its field', async () => {
       const theme = await makeTheme(t);
-      const empty = await post(coordinator, '/catalogue/new', { title: '', themeId: '', durationDays: '', durationHours: '', recommendedMonth: '30' }, 400);
+      const empty = await post(coordinator, '/catalogue/lectures/new', { title: '', themeId: '', durationDays: '', durationHours: '', recommendedMonth: '30' }, 400);
       for (const field of ['title', 'themeId', 'durationDays', 'recommendedMonth']) expect(empty.text).toContain(`href="#${field}"`);
       expect(empty.text).toContain('Välj ett tematiskt block');
       expect(empty.text).toContain('<title>Det finns ett problem: Ny föreläsning – Lots</title>');
 
       const form = { title: 'Barnsamtal i praktiken', themeId: theme.id, durationDays: '0', durationHours: '3,5', level: 'basic', format: 'online', active: 'true', recommendedMonth: '4' };
-      const created = await post(coordinator, '/catalogue/new', form, 303);
+      const created = await post(coordinator, '/catalogue/lectures/new', form, 303);
       expect(created.headers.location).toBe('/catalogue?saved=1');
       const found = await api(`/lectures?q=${encodeURIComponent('Barnsamtal i praktiken')}`).expect(200);
       expect(found.body.items).toEqual([expect.objectContaining({ durationMinutes: 210, format: 'online', recommendedMonth: 4, active: true })]);
 
-      const duplicate = await post(coordinator, '/catalogue/new', form, 400);
+      const duplicate = await post(coordinator, '/catalogue/lectures/new', form, 400);
       expect(duplicate.text).toContain('id="title-error"');
       expect(duplicate.text).toContain('som ingen annan föreläsning har');
 
       const id = found.body.items[0].id;
-      const edit = await coordinator.get(`/catalogue/${id}`).expect(200);
+      const edit = await coordinator.get(`/catalogue/lectures/${id}`).expect(200);
       expect(edit.text).toContain('value="Barnsamtal i praktiken"');
-      await post(coordinator, `/catalogue/${id}`, { ...form, title: 'Barnsamtal', durationDays: '1', durationHours: '0', active: '' }, 303);
+      await post(coordinator, `/catalogue/lectures/${id}`, { ...form, title: 'Barnsamtal', durationDays: '1', durationHours: '0', active: '' }, 303);
       expect((await api(`/lectures/${id}`).expect(200)).body).toEqual(expect.objectContaining({ title: 'Barnsamtal', durationMinutes: 480, active: false }));
+    });
+
+    it('leaves the API under /catalogue where it is (page routes lift the /api prefix only for their own paths)', async () => {
+      const res = await t.http().post('/api/catalogue/import?type=venues').set('authorization', `Bearer ${city.people.coordinator.token}`).type('text/csv').send('name\n');
+      expect(res.status).not.toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/(problem\+)?json/);
+      await t.http().post('/catalogue/import').type('form').send({}).expect(404);
     });
 
     it('lists the lecturer bank and the venues', async () => {
@@ -65,6 +72,26 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
       await makeVenue(t, { name: 'Kompetenscenter sal 9', capacity: 24 });
       expect((await coordinator.get('/catalogue/lecturers').expect(200)).text).toMatch(/Birgitta Olsson[\s\S]*Polisen[\s\S]*Extern föreläsare/);
       expect((await coordinator.get('/catalogue/venues').expect(200)).text).toMatch(/Kompetenscenter sal 9[\s\S]*24/);
+    });
+    it('adds and changes venues and lecturers through their forms, with the API\'s rules', async () => {
+      const noSeats = await post(coordinator, '/catalogue/venues/new', { name: 'Sal Ekorren', capacity: 'many', active: 'true' }, 400);
+      expect(noSeats.text).toContain('href="#capacity"');
+      await post(coordinator, '/catalogue/venues/new', { name: 'Sal Ekorren', address: 'Storgatan 1', capacity: '18', active: 'true' }, 303);
+      const venues = (await api('/venues?limit=500').expect(200)).body.items;
+      const venue = venues.find((v: { name: string }) => v.name === 'Sal Ekorren');
+      expect(venue).toEqual(expect.objectContaining({ capacity: 18, address: 'Storgatan 1', active: true }));
+      const twice = await post(coordinator, '/catalogue/venues/new', { name: 'Sal Ekorren', capacity: '5' }, 400);
+      expect(twice.text).toContain('id="name-error"');
+      await post(coordinator, `/catalogue/venues/${venue.id}`, { name: 'Sal Ekorren', capacity: '20' }, 303);
+      expect((await api(`/venues/${venue.id}`).expect(200)).body).toEqual(expect.objectContaining({ capacity: 20, active: false, address: null }));
+
+      const badMail = await post(coordinator, '/catalogue/lecturers/new', { name: 'Sara Holm', email: 'not-an-address' }, 400);
+      expect(badMail.text).toContain('Skriv en e-postadress');
+      await post(coordinator, '/catalogue/lecturers/new', { name: 'Sara Holm', organisation: 'Försäkringskassan', topics: 'Sjukpenning\nAktivitetsersättning', active: 'true' }, 303);
+      const sara = (await api('/lecturers?q=Sara%20Holm').expect(200)).body.items[0];
+      expect(sara).toEqual(expect.objectContaining({ internal: false, topics: ['Sjukpenning', 'Aktivitetsersättning'] }));
+      expect((await coordinator.get(`/catalogue/lecturers/${sara.id}`).expect(200)).text).toContain('Sjukpenning\nAktivitetsersättning');
+      await lecturerAgent.get('/catalogue/venues/new').expect(403);
     });
   });
 
@@ -147,7 +174,7 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
       await coordinator.get(`/schedule/${other.id}`).expect(200);
 
       const hire = await signedIn(t, city.people.newhire.email);
-      for (const path of ['/catalogue', '/catalogue/new', '/catalogue/venues', '/schedule', `/schedule/${other.id}`, '/dashboard', '/dashboard/completion.csv']) {
+      for (const path of ['/catalogue', '/catalogue/lectures/new', '/catalogue/venues', '/schedule', `/schedule/${other.id}`, '/dashboard', '/dashboard/completion.csv']) {
         await hire.get(path).expect(403);
       }
     });
@@ -156,12 +183,12 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
       const session = await makeSession(t, await makeLecture(t, await makeTheme(t)));
       const other = await signedIn(t, city.people.admin.email);
       const foreign = await sessionCsrf(other);
-      for (const path of ['/catalogue/new', '/schedule/new', `/schedule/${session.id}/edit`, `/schedule/${session.id}/cancel`, `/schedule/${session.id}/attendance`]) {
+      for (const path of ['/catalogue/lectures/new', '/schedule/new', `/schedule/${session.id}/edit`, `/schedule/${session.id}/cancel`, `/schedule/${session.id}/attendance`]) {
         await coordinator.post(path).type('form').send({ reason: 'x' }).expect(403);
         await coordinator.post(path).type('form').send({ reason: 'x', _csrf: foreign }).expect(403);
       }
       expect((await api(`/sessions/${session.id}`).expect(200)).body.status).toBe('scheduled');
-      expect(csrfOf((await coordinator.get('/catalogue/new').expect(200)).text)).toBe(await sessionCsrf(coordinator));
+      expect(csrfOf((await coordinator.get('/catalogue/lectures/new').expect(200)).text)).toBe(await sessionCsrf(coordinator));
     });
   });
 

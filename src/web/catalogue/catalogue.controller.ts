@@ -13,7 +13,7 @@ import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
 import { WebRequest } from '../web-request';
-import { serviceErrors, validateDto } from './dto-form';
+import { saveForm } from './dto-form';
 import { lectureInput, lectureValues, LENGTH_FIELDS, postedValues } from './lecture-form';
 
 const ALL = { limit: 500, offset: 0 };
@@ -40,57 +40,47 @@ export class CatalogueController {
         .filter((row) => row.lecture.themeId === theme.id)
         .map(({ lecture }) => ({ ...lecture, ...this.length(lecture.durationMinutes, req.web.lang), areaNames: lecture.areaCodes.map((c) => areaNames.get(c) ?? c) })),
     }));
-    return render(req, reply, 'catalogue/lectures', { blocks, saved: (req.query as Record<string, string>).saved === '1' });
+    return render(req, reply, 'catalogue/lectures', { blocks, saved: savedOf(req) });
   }
 
   @Get('lecturers')
   async lecturerBank(@Req() req: WebRequest, @Res() reply: FastifyReply) {
-    return render(req, reply, 'catalogue/lecturers', { lecturers: (await this.lecturers.list(ALL)).items });
+    return render(req, reply, 'catalogue/lecturers', { lecturers: (await this.lecturers.list(ALL)).items, saved: savedOf(req) });
   }
 
   @Get('venues')
   async venueList(@Req() req: WebRequest, @Res() reply: FastifyReply) {
-    return render(req, reply, 'catalogue/venues', { venues: (await this.venues.list(ALL)).items });
+    return render(req, reply, 'catalogue/venues', { venues: (await this.venues.list(ALL)).items, saved: savedOf(req) });
   }
 
-  @Get('new')
+  @Get('lectures/new')
   newLecture(@Req() req: WebRequest, @Res() reply: FastifyReply) {
     return this.form(req, reply, null, lectureValues(null), []);
   }
 
-  @Post('new')
+  @Post('lectures/new')
   async create(@Req() req: WebRequest, @Res() reply: FastifyReply, @Body() body: unknown) {
-    const { dto, errors } = await validateDto(CreateLectureDto, lectureInput(body, this.config.dayMinutes), 'catalogue', req.web.t, lengthField);
-    if (!errors.length) {
-      try {
-        await this.lectures.create(req.web.principal!, dto);
-        return seeOther(reply, '/catalogue?saved=1');
-      } catch (error) {
-        errors.push(...serviceErrors(error, 'catalogue', req.web.t, 'title', lengthField));
-      }
-    }
-    return this.form(req, reply, null, postedValues(body), errors, 400);
+    const input = lectureInput(body, this.config.dayMinutes);
+    const errors = await saveForm(CreateLectureDto, input, this.formOf(req), (dto) => this.lectures.create(req.web.principal!, dto));
+    return errors.length ? this.form(req, reply, null, postedValues(body), errors, 400) : seeOther(reply, '/catalogue?saved=1');
   }
 
-  @Get(':id')
+  @Get('lectures/:id')
   async edit(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string) {
     const lecture = await this.lectures.get(id);
     return this.form(req, reply, lecture, lectureValues(lecture, this.config.dayMinutes), []);
   }
 
-  @Post(':id')
+  @Post('lectures/:id')
   async update(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @Body() body: unknown) {
     const lecture = await this.lectures.get(id);
-    const { dto, errors } = await validateDto(UpdateLectureDto, lectureInput(body, this.config.dayMinutes), 'catalogue', req.web.t, lengthField);
-    if (!errors.length) {
-      try {
-        await this.lectures.update(req.web.principal!, id, dto);
-        return seeOther(reply, '/catalogue?saved=1');
-      } catch (error) {
-        errors.push(...serviceErrors(error, 'catalogue', req.web.t, 'title', lengthField));
-      }
-    }
-    return this.form(req, reply, lecture, postedValues(body), errors, 400);
+    const input = lectureInput(body, this.config.dayMinutes);
+    const errors = await saveForm(UpdateLectureDto, input, this.formOf(req), (dto) => this.lectures.update(req.web.principal!, id, dto));
+    return errors.length ? this.form(req, reply, lecture, postedValues(body), errors, 400) : seeOther(reply, '/catalogue?saved=1');
+  }
+
+  private formOf(req: WebRequest) {
+    return { section: 'catalogue', t: req.web.t, fallbackField: 'title', map: lengthField };
   }
 
   private async form(req: WebRequest, reply: FastifyReply, lecture: LectureResponse | null, values: unknown, errors: FieldErrors, status = 200) {
@@ -110,6 +100,8 @@ export class CatalogueController {
     return { days, hours, daysText: days.toLocaleString(locale), hoursText: hours.toLocaleString(locale) };
   }
 }
+
+const savedOf = (req: WebRequest) => (req.query as Record<string, string>).saved === '1';
 
 /** The form asks for the length in days and hours; the DTO's durationMinutes is reported beside them. */
 const lengthField = (field: string) => (field === 'durationMinutes' ? LENGTH_FIELDS[0] : field);

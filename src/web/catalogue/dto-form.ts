@@ -38,3 +38,23 @@ export function serviceErrors(error: unknown, section: string, t: Translate, fal
   if (!error.errors?.length) return [{ ...messageFor(section, fallbackField, error.message, t, 'refusals'), field: map(fallbackField) }];
   return error.errors.map((e) => ({ ...messageFor(section, e.field, e.message, t), field: map(e.field) }));
 }
+
+/**
+ * The usual POST: check the input against the DTO class, then let the service save it. Returns the
+ * form errors (empty when saved): the DTO's rules first, then the service's refusals.
+ */
+export async function saveForm<T extends object>(
+  cls: new () => T,
+  input: object,
+  form: { section: string; t: Translate; fallbackField: string; map?: FieldMap },
+  save: (dto: T) => Promise<unknown>,
+): Promise<FieldErrors> {
+  const { dto, errors } = await validateDto(cls, input, form.section, form.t, form.map);
+  if (errors.length) return errors;
+  try {
+    await save(dto);
+    return [];
+  } catch (error) {
+    return serviceErrors(error, form.section, form.t, form.fallbackField, form.map);
+  }
+}
