@@ -127,6 +127,9 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
       expect((await api(`/sessions/${id}`).expect(200)).body).toEqual(expect.objectContaining({ status: 'cancelled', cancelledReason: 'Föreläsaren är sjuk' }));
       const again = await post(coordinator, `/schedule/${id}/cancel`, { reason: 'igen' }, 400);
       expect(again.text).toContain('already cancelled');
+      const moveCancelled = await post(coordinator, `/schedule/${id}/edit`, twoDays, 400);
+      expect(moveCancelled.text).toContain('href="#date-0"');
+      expect(moveCancelled.text).toContain('cannot be changed');
     });
   });
 

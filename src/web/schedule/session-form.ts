@@ -41,7 +41,7 @@ export function scheduleInput(body: unknown, zone: string) {
   const fieldOf = (name: string) => {
     const slot = /^slots\[(\d+)\]\.(startsAt|endsAt)$/.exec(name);
     if (slot) return `${slot[2] === 'startsAt' ? 'start' : 'end'}-${row(Number(slot[1]))}`;
-    return { startsAt: `start-${row(0)}`, endsAt: `end-${row(0)}`, slots: `date-${row(0)}` }[name] ?? name;
+    return { startsAt: `start-${row(0)}`, endsAt: `end-${row(0)}`, slots: `date-${row(0)}`, status: `date-${row(0)}` }[name] ?? name;
   };
   return { times: slots.length ? times : {}, errors, fieldOf };
 }
