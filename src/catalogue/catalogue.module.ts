@@ -20,6 +20,6 @@ import { VenuesService } from './venues/venues.service';
   imports: [NoticesModule, EnrolmentModule],
   controllers: [LecturersController, ThemesController, LecturesController, VenuesController, SessionsController, CatalogueImportController],
   providers: [LecturersService, ThemesService, LecturesService, VenuesService, SessionsService, SessionReader, CatalogueImportService],
-  exports: [LecturesService, SessionsService, SessionReader, ThemesService],
+  exports: [LecturesService, SessionsService, SessionReader, ThemesService, LecturersService, VenuesService],
 })
 export class CatalogueModule {}

@@ -12,6 +12,6 @@ import { SessionEnrolmentsController } from './sessions/session-enrolments.contr
   imports: [NoticesModule],
   controllers: [SessionEnrolmentsController, EnrolmentsController],
   providers: [BookingService, AttendanceService, RosterService, SessionCancelService, PlanItemSync],
-  exports: [BookingService],
+  exports: [BookingService, AttendanceService, RosterService, SessionCancelService],
 })
 export class EnrolmentModule {}

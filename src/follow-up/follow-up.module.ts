@@ -14,6 +14,6 @@ import { RetentionErasureService } from './privacy/retention-erasure.service';
 @Module({
   controllers: [EvaluationsController, ProgrammeEvaluationsController, RetentionController, PrivacyController],
   providers: [EvaluationsService, ProgrammeEvaluationsService, RetentionReportService, ErasureService, ExportService, RetentionErasureService],
-  exports: [ErasureService, RetentionErasureService, EvaluationsService, ProgrammeEvaluationsService],
+  exports: [ErasureService, RetentionErasureService, EvaluationsService, ProgrammeEvaluationsService, RetentionReportService],
 })
 export class FollowUpModule {}

@@ -22,6 +22,9 @@ export const NAV: NavEntry[] = [
   { href: '/my-hires', key: 'nav.newHires', roles: ['introducer', 'manager'] },
   { href: '/my-plan', key: 'nav.myPlan', roles: ['newhire'] },
   { href: '/mentees', key: 'nav.mentees', roles: ['mentor'] },
+  { href: '/catalogue', key: 'nav.catalogue', roles: ['coordinator'] },
+  { href: '/schedule', key: 'nav.sessions', roles: ['coordinator', 'lecturer'] },
+  { href: '/dashboard', key: 'nav.dashboard', roles: ['coordinator', 'introducer', 'manager'] },
   { href: '/profile', key: 'nav.profile' },
 ];
 

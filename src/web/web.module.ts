@@ -27,6 +27,13 @@ import { MenteesController } from './mentees/mentees.controller';
 import { BookingChoices } from './plan-views/booking';
 import { BookingPage } from './plan-views/booking-page';
 import { PlanReader } from './plan-views/plan-reader';
+import { BankController } from './catalogue/bank.controller';
+import { CatalogueController } from './catalogue/catalogue.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { UnitChoices } from './dashboard/unit-choices';
+import { ScheduleAccess } from './schedule/schedule-access';
+import { ScheduleController } from './schedule/schedule.controller';
+import { SessionPageController } from './schedule/session-page.controller';
 
 /** Every page controller: their routes are served outside the /api prefix. */
 const WEB_CONTROLLERS: Type[] = [
@@ -34,6 +41,11 @@ const WEB_CONTROLLERS: Type[] = [
   StartController,
   ProfileController,
   ColleaguesController,
+  CatalogueController,
+  BankController,
+  ScheduleController,
+  SessionPageController,
+  DashboardController,
   MyHiresController,
   PlanBuilderController,
   PlanItemsController,
@@ -45,7 +57,7 @@ const WEB_CONTROLLERS: Type[] = [
 @Module({
   imports: [AuthModule, PeopleModule, CatalogueModule, PlansModule, EnrolmentModule, ReportingModule, MentorshipModule, CalendarModule, FollowUpModule],
   controllers: WEB_CONTROLLERS,
-  providers: [WebSessions, WebGuard, PlanReader, BookingChoices, BookingPage, PlanBuilderPage, MyPlan],
+  providers: [WebSessions, WebGuard, ScheduleAccess, UnitChoices, PlanReader, BookingChoices, BookingPage, PlanBuilderPage, MyPlan],
 })
 export class WebModule {}
 

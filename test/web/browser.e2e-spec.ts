@@ -5,6 +5,11 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { startApp, TestApp } from '../app';
+import { makeSession } from '../factories/catalogue.factory';
+import { makeEnrolment } from '../factories/plans.factory';
+import { Lecture } from '../../src/catalogue/lectures/lecture.entity';
+import { Lecturer } from '../../src/catalogue/lecturers/lecturer.entity';
+import { Person } from '../../src/people/people/person.entity';
 import { DEMO_PASSWORD } from '../../seeds';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -18,6 +23,9 @@ const DEMO = {
   newhire: 'amanda.lind@storvik.example',
   lecturer: 'kristina.wallin@storvik.example',
 };
+
+/** A lecture of the demo catalogue, for the schedule journeys. */
+const DEMO_LECTURE = 'Delegationsordningen – vilka beslut får jag fatta?';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
@@ -116,10 +124,10 @@ if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CH
 
   it('gives each role its navigation and start page', async () => {
     const expected: Array<[string, string[]]> = [
-      [DEMO.coordinator, ['Start', 'Kollegor och nyanställda', 'Min profil']],
-      [DEMO.introducer, ['Start', 'Kollegor och nyanställda', 'Mina nyanställda', 'Mina adepter', 'Min profil']],
-      [DEMO.manager, ['Start', 'Kollegor och nyanställda', 'Mina nyanställda', 'Min profil']],
-      [DEMO.lecturer, ['Start', 'Min profil']],
+      [DEMO.coordinator, ['Start', 'Kollegor och nyanställda', 'Föreläsningar', 'Tillfällen', 'Uppföljning', 'Min profil']],
+      [DEMO.introducer, ['Start', 'Kollegor och nyanställda', 'Mina nyanställda', 'Mina adepter', 'Uppföljning', 'Min profil']],
+      [DEMO.manager, ['Start', 'Kollegor och nyanställda', 'Mina nyanställda', 'Uppföljning', 'Min profil']],
+      [DEMO.lecturer, ['Start', 'Tillfällen', 'Min profil']],
       [DEMO.newhire, ['Start', 'Min plan', 'Min profil']],
     ];
     for (const [email, nav] of expected) {
@@ -217,5 +225,132 @@ if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CH
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Du är utloggad.');
     await page.goto('/profile');
     expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  /** Tab from where the focus is until `id` has it (at most `limit` presses); fails when it never does. */
+  async function tabTo(page: Page, id: string, limit = 40): Promise<void> {
+    for (let i = 0; i < limit && (await page.evaluate(() => document.activeElement?.id)) !== id; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+  }
+
+  it('takes the coordinator through the catalogue, a lecture form by keyboard, and its error summary', async () => {
+    const page = await newPage();
+    await signIn(page, DEMO.coordinator);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Föreläsningar' }).click();
+    await page.waitForURL(`${base}/catalogue`);
+    expect(await page.locator('h2').first().innerText()).not.toBe('');
+    await expectAccessible(page);
+    await screenshot(page, 'catalogue');
+    for (const [link, path, add] of [['Föreläsarbanken', '/catalogue/lecturers', 'Ny föreläsare'], ['Lokaler', '/catalogue/venues', 'Ny lokal']]) {
+      await page.getByRole('link', { name: link, exact: true }).click();
+      await page.waitForURL(`${base}${path}`);
+      await expectAccessible(page);
+      await page.getByRole('button', { name: add }).click();
+      await page.waitForURL(`${base}${path}/new`);
+      await page.getByRole('button', { name: 'Spara' }).click();
+      await page.waitForSelector('.govuk-error-summary');
+      await expectAccessible(page);
+      await page.goto(path);
+    }
+
+    await page.goto('/catalogue/lectures/new');
+    await page.locator('#title').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.govuk-error-summary');
+    expect(await page.evaluate(() => document.activeElement?.closest('.govuk-error-summary') !== null)).toBe(true);
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Välj ett tematiskt block');
+    await expectAccessible(page);
+    await screenshot(page, 'lecture-form-errors');
+
+    await page.locator('#title').focus();
+    await page.keyboard.type('Samtal med barn i kris');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('themeId');
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, 'durationHours');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${base}/catalogue?saved=1`);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Föreläsningen är sparad.');
+    expect(await page.locator('main').innerText()).toContain('Samtal med barn i kris');
+  });
+
+  it('lets the coordinator schedule a session through the pages and find it in the month calendar', async () => {
+    const page = await newPage();
+    await signIn(page, DEMO.coordinator);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Tillfällen' }).click();
+    await page.waitForURL(`${base}/schedule`);
+    await expectAccessible(page);
+    await page.goto('/schedule?month=2026-09');
+    await expectAccessible(page);
+    await page.locator('.lots-month-nav').evaluate((nav) => nav.scrollIntoView());
+    await screenshot(page, 'schedule-month');
+
+    await page.getByRole('button', { name: 'Schemalägg ett tillfälle' }).click();
+    await page.waitForURL(`${base}/schedule/new`);
+    await expectAccessible(page);
+    await page.getByLabel('Föreläsning').selectOption({ label: DEMO_LECTURE });
+    await page.locator('#date-0').fill('2027-03-16');
+    await page.locator('#start-0').fill('09:00');
+    await page.locator('#end-0').fill('12:00');
+    await page.getByLabel('Lokal', { exact: true }).selectOption({ index: 1 });
+    await page.locator('#capacity').fill('8');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/schedule\/[0-9a-f-]{36}\?saved=created$/);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Tillfället är schemalagt.');
+    expect(await page.locator('main').innerText()).toContain('0 / 8');
+    await expectAccessible(page);
+
+    await page.goto('/schedule?month=2027-03');
+    const entry = page.locator('.lots-calendar__entry', { hasText: DEMO_LECTURE });
+    expect(await entry.innerText()).toContain('09:00');
+    expect(await page.locator('.govuk-table__row', { hasText: DEMO_LECTURE }).innerText()).toContain('0 / 8');
+  });
+
+  it('lets a lecturer mark attendance with the keyboard on a session they teach, once it has started', async () => {
+    const kristina = await t.db.manager.findOneByOrFail(Lecturer, { email: DEMO.lecturer });
+    const hire = await t.db.manager.findOneByOrFail(Person, { email: DEMO.newhire });
+    const lecture = await t.db.manager.findOneByOrFail(Lecture, { title: DEMO_LECTURE });
+    const session = await makeSession(t, lecture, { startsAt: new Date(Date.now() - 3600_000), capacity: 8, lecturers: [kristina] });
+    await makeEnrolment(t, session, hire);
+
+    const page = await newPage();
+    await signIn(page, DEMO.lecturer);
+    await page.goto(`/schedule/${session.id}`);
+    expect(await page.locator('h1').innerText()).toBe(DEMO_LECTURE);
+    await expectAccessible(page);
+    const radio = page.getByRole('group', { name: /^Närvaro för / }).getByLabel('Närvarande');
+    await radio.focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Spara närvaron' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/saved=attendance$/);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Närvaron är sparad.');
+    expect(await radio.isChecked()).toBe(true);
+    await page.locator('form[action$="/attendance"]').evaluate((form) => form.scrollIntoView());
+    await screenshot(page, 'session-attendance');
+
+    const coordinator = await newPage();
+    await signIn(coordinator, DEMO.coordinator);
+    await coordinator.goto(`/schedule/${session.id}`);
+    await coordinator.getByText('Ställ in tillfället', { exact: true }).first().click();
+    expect(await coordinator.locator('#reason').isVisible()).toBe(true);
+    await expectAccessible(coordinator);
+  });
+
+  it('shows the coordinator the completion dashboard for the city and a unit, accessibly', async () => {
+    const page = await newPage();
+    await signIn(page, DEMO.coordinator);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppföljning' }).click();
+    await page.waitForURL(`${base}/dashboard`);
+    expect(Number(await page.locator('.lots-figure__value').first().innerText())).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await page.locator('.lots-figures').evaluate((figures) => figures.scrollIntoView());
+    await screenshot(page, 'dashboard');
+    await page.getByLabel('Förvaltning, avdelning eller enhet').selectOption({ index: 2 });
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForURL(/orgUnitId=/);
+    expect(await page.locator('.govuk-body-l').innerText()).toMatch(/^Hur långt de nyanställda har kommit i /);
+    await expectAccessible(page);
   });
 });

@@ -1,0 +1,61 @@
+import { Get, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../auth/decorators';
+import { sendCsv } from '../../common/csv';
+import { RetentionReportService } from '../../follow-up/retention/retention-report.service';
+import { ProgrammeReportQuery } from '../../follow-up/programme/dto/create-programme-evaluation.dto';
+import { COMPLETION_CSV } from '../../reporting/completion/completion.dto';
+import { CompletionService } from '../../reporting/completion/completion.service';
+import { render } from '../render';
+import { WebController } from '../web-page.decorator';
+import type { WebRequest } from '../web-request';
+import { byStatus, byUnit } from './dashboard-figures';
+import { UnitChoices } from './unit-choices';
+
+type Figures = { percentComplete: number; trainingDaysDone: number; trainingDaysPlanned: number };
+
+/** Decimal figures written the person's way (69,1 in Swedish, 69.1 in English). */
+function shown(figures: Figures, lang: string) {
+  const text = (n: number) => n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+  return { percentText: text(figures.percentComplete), daysDoneText: text(figures.trainingDaysDone), daysPlannedText: text(figures.trainingDaysPlanned) };
+}
+
+/**
+ * Completion and retention for the city, or a department or unit chosen: the completion and
+ * retention reports' services with the same scope as the API (coordinators all, others their own units).
+ */
+@WebController('dashboard')
+@Roles('coordinator', 'introducer', 'manager')
+export class DashboardController {
+  constructor(
+    private readonly completion: CompletionService,
+    private readonly retention: RetentionReportService,
+    private readonly units: UnitChoices,
+  ) {}
+
+  @Get()
+  async show(@Req() req: WebRequest, @Res() reply: FastifyReply, @Query() query: ProgrammeReportQuery) {
+    const principal = req.web.principal!;
+    const [report, retention, units] = await Promise.all([
+      this.completion.report(principal, { orgUnitId: query.orgUnitId }),
+      this.retention.report(principal, { orgUnitId: query.orgUnitId }),
+      this.units.for(principal),
+    ]);
+    return render(req, reply, 'dashboard/dashboard', {
+      query,
+      units,
+      unitName: units.find((u) => u.id === query.orgUnitId)?.name ?? null,
+      totals: { ...report.totals, ...shown(report.totals, req.web.lang) },
+      statuses: byStatus(report),
+      byUnit: byUnit(report).map((unit) => ({ ...unit, ...shown(unit, req.web.lang) })),
+      retention,
+      csvHref: `/dashboard/completion.csv${query.orgUnitId ? `?orgUnitId=${query.orgUnitId}` : ''}`,
+    });
+  }
+
+  @Get('completion.csv')
+  async csv(@Req() req: WebRequest, @Res() reply: FastifyReply, @Query() query: ProgrammeReportQuery) {
+    const report = await this.completion.report(req.web.principal!, { orgUnitId: query.orgUnitId });
+    return reply.send(sendCsv(reply, 'completion.csv', report.rows, COMPLETION_CSV));
+  }
+}
