@@ -2,8 +2,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 
 /**
@@ -150,13 +148,20 @@ function summarise(name: string, result: any, ceiling: number, note?: string): R
   };
 }
 
-async function ceilingServer(body: Buffer, contentType: string): Promise<Server> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': contentType, 'content-length': body.length, etag: '"ceiling"' });
-    res.end(body);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return server;
+/** The ceiling: a bare node:http server in its own process (as the Lots server is), serving the feed bytes from memory. */
+async function startCeiling(body: Buffer, contentType: string): Promise<{ url: string; stop: () => void }> {
+  const file = join(ROOT, 'bench', 'tmp', 'ceiling-body');
+  writeFileSync(file, body);
+  const script = `
+    const body = require('fs').readFileSync(${JSON.stringify(file)});
+    const server = require('http').createServer((req, res) => {
+      res.writeHead(200, { 'content-type': ${JSON.stringify(contentType)}, 'content-length': body.length, etag: '"ceiling"' });
+      res.end(body);
+    });
+    server.listen(0, '127.0.0.1', () => process.send(server.address().port));`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
 async function main(): Promise<void> {
@@ -220,10 +225,9 @@ async function main(): Promise<void> {
     },
   ];
 
-  const ceilingHttp = await ceilingServer(feedBody, feeds.length ? 'text/calendar; charset=utf-8' : 'application/json');
-  const ceilingUrl = `http://127.0.0.1:${(ceilingHttp.address() as AddressInfo).port}`;
-  const ceilingResult = await measure(ceilingUrl, { name: 'ceiling', paths: ['/'] });
-  ceilingHttp.close();
+  const ceilingServer = await startCeiling(feedBody, feeds.length ? 'text/calendar; charset=utf-8' : 'application/json');
+  const ceilingResult = await measure(ceilingServer.url, { name: 'ceiling', paths: ['/'] });
+  ceilingServer.stop();
   const ceiling = Math.round(ceilingResult.requests.average);
   const rows: Row[] = [summarise('ceiling: node:http, same feed bytes from memory', ceilingResult, ceiling)];
 

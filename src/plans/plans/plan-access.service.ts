@@ -9,9 +9,14 @@ import { Db } from '../../database/db.service';
 import { editablePlans, readablePlans, SqlCondition } from '../plan-scope';
 import { OPEN_PLAN_STATUSES, Plan } from './plan.entity';
 
+/** Repeated reads of one plan by one person within this window are one audit entry (per process). */
+const READ_RECORD_WINDOW_MS = 10 * 60_000;
+
 /** Finds plans within the caller's scope (out of scope is 404) and records who read them. */
 @Injectable()
 export class PlanAccess {
+  private readonly lastRecorded = new Map<string, number>();
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
@@ -47,10 +52,22 @@ export class PlanAccess {
   /** Reads a plan for the caller and records the read unless the caller is the plan's hire. */
   async readAndRecord(principal: Principal, id: string): Promise<Plan> {
     const plan = await this.findReadable(this.db.manager, principal, id);
-    if (plan.newHireId !== principal.id) {
+    if (plan.newHireId !== principal.id && this.dueForRecord(`${principal.id}|${plan.id}`)) {
       await this.db.write((em) => this.audit.record(em, principal, 'read', 'plan', plan.id, null, { subjectPersonId: plan.newHireId }));
     }
     return plan;
+  }
+
+  /**
+   * A page or client reading a plan, its items and its progress makes one entry, not three, and
+   * a dashboard polling it does not turn every read into a write.
+   */
+  private dueForRecord(key: string, now = Date.now()): boolean {
+    const last = this.lastRecorded.get(key);
+    if (last !== undefined && now - last < READ_RECORD_WINDOW_MS) return false;
+    if (this.lastRecorded.size >= 50_000) this.lastRecorded.clear();
+    this.lastRecorded.set(key, now);
+    return true;
   }
 
   private query(em: EntityManager, id: string, scope: SqlCondition | null) {

@@ -12,22 +12,23 @@ import { ItemSums, PlanProgress, toFigures } from './progress.dto';
 const OPEN_ITEM = "pi.status IN ('planned', 'booked')";
 const countStatus = (status: 'done' | 'waived') => `SUM(CASE WHEN pi.status = '${status}' THEN 1 ELSE 0 END)`;
 
-/**
- * Per-plan sums over plan_item, grouped by plan: one aggregate query for one plan or a whole
- * city (use as a joined subquery). The caller sets the parameter `progressToday`.
- */
-export function itemAggregates(qb: SelectQueryBuilder<object>): SelectQueryBuilder<PlanItem> {
+/** Adds the per-plan sums over `pi` (plan_item) and `l` (its lecture, left-joined) to a grouped query. */
+export function addItemSums<T extends SelectQueryBuilder<any>>(qb: T): T {
   return qb
-    .select('pi.plan_id', 'plan_id')
-    .addSelect('COUNT(*)', 'total_items')
+    .addSelect('COUNT(pi.id)', 'total_items')
     .addSelect(countStatus('done'), 'done_items')
     .addSelect(countStatus('waived'), 'waived_items')
     .addSelect(`SUM(CASE WHEN ${OPEN_ITEM} AND pi.due_date < :progressToday THEN 1 ELSE 0 END)`, 'overdue_items')
     .addSelect("SUM(CASE WHEN pi.kind = 'lecture' AND pi.status <> 'waived' THEN l.duration_minutes ELSE 0 END)", 'minutes_planned')
-    .addSelect("SUM(CASE WHEN pi.kind = 'lecture' AND pi.status = 'done' THEN l.duration_minutes ELSE 0 END)", 'minutes_done')
-    .from(PlanItem, 'pi')
-    .leftJoin(Lecture, 'l', 'l.id = pi.lecture_id')
-    .groupBy('pi.plan_id');
+    .addSelect("SUM(CASE WHEN pi.kind = 'lecture' AND pi.status = 'done' THEN l.duration_minutes ELSE 0 END)", 'minutes_done');
+}
+
+/**
+ * Per-plan sums over plan_item, grouped by plan: one aggregate query for one plan or a set of
+ * plans (filter on pi.plan_id). The caller sets the parameter `progressToday`.
+ */
+export function itemAggregates(qb: SelectQueryBuilder<object>): SelectQueryBuilder<PlanItem> {
+  return addItemSums(qb.select('pi.plan_id', 'plan_id').from(PlanItem, 'pi').leftJoin(Lecture, 'l', 'l.id = pi.lecture_id').groupBy('pi.plan_id'));
 }
 
 /** Progress is computed from the items' stored statuses on every call: no counters that can drift. */

@@ -6,7 +6,9 @@ import { Db } from '../../database/db.service';
 import { OrgUnit } from '../../people/org-units/org-unit.entity';
 import { Person } from '../../people/people/person.entity';
 import { ItemSums, toFigures } from '../../plans/progress/progress.dto';
-import { itemAggregates } from '../../plans/progress/progress.service';
+import { addItemSums } from '../../plans/progress/progress.service';
+import { PlanItem } from '../../plans/plan-items/plan-item.entity';
+import { Lecture } from '../../catalogue/lectures/lecture.entity';
 import { unitSubtreeCondition } from '../../plans/plans/plan-people';
 import { Plan } from '../../plans/plans/plan.entity';
 import { CompletionQuery, CompletionReport } from './completion.dto';
@@ -24,7 +26,7 @@ interface RawRow extends ItemSums {
   end_date: string;
 }
 
-/** One query for the whole report: plans in scope joined with their items' sums grouped by plan. */
+/** One query for the whole report: the plans in scope with their items, summed per plan. */
 @Injectable()
 export class CompletionService {
   constructor(
@@ -46,12 +48,23 @@ export class CompletionService {
       .from(Plan, 'p')
       .innerJoin(Person, 'h', 'h.id = p.new_hire_id')
       .innerJoin(OrgUnit, 'u', 'u.id = h.org_unit_id')
-      .leftJoin((sub) => itemAggregates(sub), 'a', 'a.plan_id = p.id')
+      // Items are joined to the plans in scope and summed per plan, so a department's report
+      // reads only that department's items.
+      .leftJoin(PlanItem, 'pi', 'pi.plan_id = p.id')
+      .leftJoin(Lecture, 'l', 'l.id = pi.lecture_id')
       .setParameter('progressToday', todayIn(this.config.timeZone))
+      .groupBy('p.id')
+      .addGroupBy('p.new_hire_id')
+      .addGroupBy('h.name')
+      .addGroupBy('u.id')
+      .addGroupBy('u.name')
+      .addGroupBy('p.status')
+      .addGroupBy('p.start_date')
+      .addGroupBy('p.end_date')
       .orderBy('u.name')
       .addOrderBy('h.name')
       .addOrderBy('p.start_date');
-    for (const sum of SUMS) qb.addSelect(`a.${sum}`, sum);
+    addItemSums(qb);
     if (!hasRole(actor, 'coordinator')) {
       const own = ownUnitsCondition('h.org_unit_id', actor);
       qb.andWhere(own.sql, own.params);
