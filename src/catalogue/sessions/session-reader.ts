@@ -37,6 +37,8 @@ export class SessionReader {
     if (query.from || query.to) {
       const from = query.from ? this.bound(query.from, false) : new Date(0);
       const to = query.to ? this.bound(query.to, true) : new Date('9999-12-31T00:00:00Z');
+      // The session's own span (first start, last end) narrows the index scan; the slots decide.
+      qb.andWhere('s.ends_at > :from AND s.starts_at < :to', { from, to });
       qb.andWhere('EXISTS (SELECT 1 FROM session_slot fs WHERE fs.session_id = s.id AND fs.ends_at > :from AND fs.starts_at < :to)', { from, to });
     }
     if (query.lectureId) qb.andWhere('s.lecture_id = :lectureId', { lectureId: query.lectureId });
