@@ -184,6 +184,7 @@ async function main(): Promise<void> {
   const jwt = new JwtService({ secret });
   const bearer = (id: string) => ({ authorization: `Bearer ${jwt.sign({ sub: id }, { expiresIn: 3600 })}` });
   const coordinator = bearer(city.coordinatorId);
+  const coordinatorToken = jwt.sign({ sub: city.coordinatorId }, { expiresIn: 3600 });
 
   // Private feed URLs and their ETags for 200 different hires.
   const hires = city.hireIds.slice(0, 200);
@@ -212,6 +213,8 @@ async function main(): Promise<void> {
     { name: 'completion report, department CSV', paths: [`/api/reports/completion?orgUnitId=${department}&format=csv`], headers: () => coordinator },
     { name: 'completion report, city', paths: ['/api/reports/completion'], headers: () => coordinator },
     { name: 'completion report, city CSV', paths: ['/api/reports/completion?format=csv'], headers: () => coordinator },
+    { name: 'page: completion dashboard, city', paths: ['/dashboard'], headers: () => ({ cookie: `lots_session=${coordinatorToken}` }) },
+    { name: 'page: plan', paths: city.planIds.map((id: string) => `/plan-builder/${id}`), headers: () => ({ cookie: `lots_session=${coordinatorToken}` }) },
     {
       name: 'book + cancel',
       requests: bookAndCancel(city.futureSessionIds, city.bookerIds, coordinator),

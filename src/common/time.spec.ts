@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { formatInstant, isCalendarDate, isInstant, parseInstant, todayIn } from './time';
 
 describe('time helpers', () => {
@@ -11,6 +12,20 @@ describe('time helpers', () => {
   it('formats in the programme zone across daylight-saving changes', () => {
     expect(formatInstant(parseInstant('2027-03-01T08:00:00Z'), 'Europe/Stockholm')).toBe('2027-03-01T09:00:00+01:00');
     expect(formatInstant(parseInstant('2027-04-01T07:00:00Z'), 'Europe/Stockholm')).toBe('2027-04-01T09:00:00+02:00');
+  });
+
+  it('formats exactly as Luxon does, through the year and every ten minutes around offset changes', () => {
+    const zones = ['Europe/Stockholm', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Europe/London', 'UTC'];
+    const changes = ['2026-03-08', '2026-03-29', '2026-04-05', '2026-10-04', '2026-10-25', '2026-11-01'].map((d) => Date.parse(`${d}T00:00:00Z`));
+    const instants: number[] = [];
+    for (let ms = Date.parse('2026-01-01T00:00:00Z'); ms < Date.parse('2027-01-01T00:00:00Z'); ms += 97 * 60_000 + 250) instants.push(ms);
+    for (const day of changes) for (let ms = day - 86_400_000; ms < day + 2 * 86_400_000; ms += 10 * 60_000) instants.push(ms);
+    for (const zone of zones) {
+      for (const ms of instants) {
+        const date = new Date(ms);
+        expect(formatInstant(date, zone)).toBe(DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }));
+      }
+    }
   });
 
   it('validates calendar dates and tells today in a zone', () => {

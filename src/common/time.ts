@@ -13,11 +13,42 @@ export function isCalendarDate(value: unknown): value is string {
   return typeof value === 'string' && DATE.test(value) && DateTime.fromISO(value).isValid;
 }
 
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's UTC offset in minutes at an instant. Offsets change only on quarter-hour
+ * boundaries, so Luxon's (Intl-based, comparatively slow) answer is kept per quarter hour:
+ * a list of a few hundred sessions formats its instants in microseconds, not milliseconds.
+ */
+function offsetAt(ms: number, zone: string): number {
+  const key = `${zone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 100_000) offsets.clear();
+    offset = DateTime.fromMillis(ms, { zone }).offset;
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const universal = new Map<string, boolean>();
+/** Luxon writes `Z` for the UTC zone itself, `+00:00` for a zone that is at offset 0 (London in winter). */
+const isUniversal = (zone: string) => universal.get(zone) ?? universal.set(zone, DateTime.now().setZone(zone).zone.isUniversal).get(zone)!;
+
 /** An instant in the programme's time zone with its offset: `2027-02-03T09:00:00+01:00`. */
 export function formatInstant(date: Date, zone: string): string;
 export function formatInstant(date: Date | null, zone: string): string | null;
 export function formatInstant(date: Date | null, zone: string): string | null {
-  return date ? DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }) : null;
+  if (!date) return null;
+  const ms = date.getTime();
+  const offset = offsetAt(ms, zone);
+  const local = new Date(ms + offset * 60_000).toISOString();
+  const wall = local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23);
+  if (offset === 0 && isUniversal(zone)) return `${wall}Z`;
+  const sign = offset < 0 ? '-' : '+';
+  return `${wall}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
 export function parseInstant(value: string): Date {
