@@ -45,8 +45,13 @@ export function browserKit() {
       return kit.consoleErrors.splice(0);
     },
 
-    async newPage(options: { permissions?: string[] } = {}): Promise<Page> {
-      const context = await kit.browser.newContext({ baseURL: kit.base, locale: 'sv-SE', viewport: { width: 1100, height: 800 }, permissions: options.permissions });
+    async newPage(options: { permissions?: string[]; locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+      const context = await kit.browser.newContext({
+        baseURL: kit.base,
+        locale: options.locale ?? 'sv-SE',
+        viewport: options.viewport ?? { width: 1100, height: 800 },
+        permissions: options.permissions,
+      });
       kit.contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(8000);

@@ -1,20 +1,13 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { startApp, TestApp } from '../app';
+import type { Page } from 'playwright-core';
+import type { TestApp } from '../app';
+import { browserKit, CHROMIUM, haveChromium } from './browser-kit';
 import { makeSession } from '../factories/catalogue.factory';
 import { makeEnrolment } from '../factories/plans.factory';
 import { Lecture } from '../../src/catalogue/lectures/lecture.entity';
 import { Lecturer } from '../../src/catalogue/lecturers/lecturer.entity';
 import { Person } from '../../src/people/people/person.entity';
 import { DEMO_PASSWORD } from '../../seeds';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
-const updateScreenshots = process.env.UPDATE_SCREENSHOTS === '1';
 
 const DEMO = {
   coordinator: 'karin.samuelsson@storvik.example',
@@ -27,65 +20,25 @@ const DEMO = {
 /** A lecture of the demo catalogue, for the schedule journeys. */
 const DEMO_LECTURE = 'Delegationsordningen – vilka beslut får jag fatta?';
 
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
 
 (haveChromium ? describe : describe.skip)('pages in a real browser (Chromium, keyboard, axe)', () => {
+  const kit = browserKit();
   let t: TestApp;
-  let browser: Browser;
   let base: string;
-  const contexts: BrowserContext[] = [];
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    t = await startApp({ SEED_DEMO: 'true' });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    if (updateScreenshots) mkdirSync(SCREENSHOTS, { recursive: true });
+    await kit.start();
+    ({ t, base } = kit);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    expect(consoleErrors.splice(0)).toEqual([]);
-  });
+  afterAll(() => kit.stop());
+  // Error pages answer 4xx by design; anything else that fails (assets, scripts, CSP) is a bug.
+  afterEach(async () => expect(await kit.closeContexts()).toEqual([]));
 
-  /** A fresh browser profile (no cookies) that records console errors: CSP violations, failed assets, script errors. */
-  async function newPage(locale = 'sv-SE'): Promise<Page> {
-    const context = await browser.newContext({ baseURL: base, locale, viewport: { width: 1000, height: 720 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    // Error pages answer 4xx by design; anything else that fails (assets, scripts, CSP) is a bug.
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && consoleErrors.push(`${page.url()}: ${m.text()}`));
-    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-    page.on('response', (r) => r.status() >= 400 && r.request().resourceType() !== 'document' && consoleErrors.push(`${r.status()} ${r.url()}`));
-    return page;
-  }
-
-  /** axe on the page as it is: no serious or critical violation of WCAG 2.1 A/AA. */
-  async function expectAccessible(page: Page): Promise<void> {
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-  }
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    if (updateScreenshots) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel(/E-postadress|E-mail address/).fill(email);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /^(Logga in|Sign in)$/ }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
-  }
+  const newPage = (locale = 'sv-SE') => kit.newPage({ locale, viewport: { width: 1000, height: 720 } });
+  const expectAccessible = async (page: Page) => expect(await kit.violations(page)).toEqual([]);
+  const screenshot = (page: Page, name: string) => kit.screenshot(page, name);
+  const signIn = (page: Page, email: string) => kit.signIn(page, email);
 
   const navTexts = (page: Page) => page.locator('.govuk-service-navigation__link').allInnerTexts();
 
