@@ -56,7 +56,8 @@ export function browserKit() {
       const page = await context.newPage();
       page.setDefaultTimeout(8000);
       page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && kit.consoleErrors.push(`${page.url()}: ${m.text()}`));
-      page.on('requestfailed', (r) => kit.consoleErrors.push(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+      // A request the browser abandons because the page navigated on (net::ERR_ABORTED) did not fail.
+      page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && kit.consoleErrors.push(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
       page.on('pageerror', (e) => kit.consoleErrors.push(`${page.url()}: ${e.message}`));
       page.on('response', (r) => r.status() >= 400 && !['document', 'fetch', 'xhr'].includes(r.request().resourceType()) && kit.consoleErrors.push(`${r.status()} ${r.url()}`));
       return page;
