@@ -14,6 +14,8 @@ const DB = process.env.BENCH_DB === 'postgres' ? 'postgres' : 'sqlite';
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+/** Only scenarios whose name matches this regular expression (e.g. BENCH_ONLY='feed|book'). */
+const ONLY = new RegExp(process.env.BENCH_ONLY ?? '', 'i');
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://lots:lots@127.0.0.1:5432/lots_bench';
 const SQLITE_PATH = join(ROOT, 'bench', 'tmp', 'bench.sqlite');
 const DATABASE_URL = DB === 'postgres' ? PG_URL : `sqlite:${SQLITE_PATH}`;
@@ -43,6 +45,7 @@ interface Row {
   errors: number;
   status5xx: number;
   ratioToCeiling: number;
+  peakRssMb?: number;
   note?: string;
 }
 
@@ -71,7 +74,9 @@ async function openDataSource() {
 }
 
 function startServer(port: number, secret: string): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+  // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFILE)}`] : [];
+  return spawn(process.execPath, [...profile, join(ROOT, 'dist', 'src', 'main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -234,16 +239,19 @@ async function main(): Promise<void> {
   const ceiling = Math.round(ceilingResult.requests.average);
   const rows: Row[] = [summarise('ceiling: node:http, same feed bytes from memory', ceilingResult, ceiling)];
 
-  for (const scenario of scenarios) {
+  for (const scenario of scenarios.filter((s) => ONLY.test(s.name))) {
     if (scenario.paths && scenario.paths.length === 0) {
       rows.push({ scenario: scenario.name, reqPerSec: 0, p50: 0, p99: 0, non2xx3xx: 0, errors: 0, status5xx: 0, ratioToCeiling: 0, note: 'skipped: no data' });
       continue;
     }
     const result = await measure(base, scenario);
-    rows.push(summarise(scenario.name, result, ceiling));
+    // The server's peak RSS so far: which scenario raised it.
+    rows.push({ ...summarise(scenario.name, result, ceiling), peakRssMb: peakRssMb(server.pid!) });
     console.log(`${scenario.name}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms`);
   }
 
+  const afterChange = await coldReads(base, coordinator, city);
+  console.table(afterChange);
   const rssMb = peakRssMb(server.pid!);
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
@@ -259,6 +267,7 @@ async function main(): Promise<void> {
     city: city.counts,
     serverPeakRssMb: rssMb,
     rows,
+    afterChange,
     checks,
     totalSeconds: (Date.now() - started) / 1000,
   };
@@ -270,6 +279,38 @@ async function main(): Promise<void> {
   console.log(`wrote ${file}`);
   const failed = rows.some((r) => r.status5xx > 0) || !checks.integrity || checks.overbooked > 0 || checks.countMismatches > 0;
   process.exit(failed ? 1 : 0);
+}
+
+/**
+ * Polled reads are answered from memory until data changes. What the first read after a change
+ * costs, one request at a time: a harmless write (the coordinator's notice settings) before each.
+ */
+async function coldReads(base: string, auth: Record<string, string>, city: { planIds: string[]; departmentIds: string[] }) {
+  const reads = {
+    'plan progress': (i: number) => `/api/plans/${city.planIds[i % city.planIds.length]}/progress`,
+    'completion report, department': () => `/api/reports/completion?orgUnitId=${city.departmentIds[0]}`,
+    'completion report, city': () => '/api/reports/completion',
+  };
+  const rows = [];
+  for (const [read, path] of Object.entries(reads)) {
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const write = await fetch(`${base}/api/me/notification-preferences`, {
+        method: 'PATCH',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ reminders: i % 2 === 0 }),
+      });
+      if (!write.ok) throw new Error(`notice settings: ${write.status}`);
+      const start = performance.now();
+      const res = await fetch(`${base}${path(i)}`, { headers: auth });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${read}: ${res.status}`);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ read: `${read}, first after a change`, medianMs: Math.round(times[7]), maxMs: Math.round(times[14]) });
+  }
+  return rows;
 }
 
 /** Books a random person into one of many future sessions, then cancels that booking. */

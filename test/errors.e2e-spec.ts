@@ -63,7 +63,11 @@ describe('errors are problem documents', () => {
   it('sends security headers and no CORS headers by default', async () => {
     const res = await t.http().get('/api/health').set('origin', 'https://evil.example');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toBeDefined();
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    for (const path of ['/api/no-such-route', '/calendar/not-a-token.ics', '/sign-in']) {
+      const other = await t.http().get(path);
+      expect([path, other.headers['x-frame-options'], other.headers['content-security-policy']]).toEqual([path, 'SAMEORIGIN', expect.stringContaining("default-src 'self'")]);
+    }
   });
 });

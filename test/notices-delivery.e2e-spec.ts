@@ -6,6 +6,7 @@ import { makeLecture, makeSession, makeTheme } from './factories/catalogue.facto
 import { Lecture } from '../src/catalogue/lectures/lecture.entity';
 import { City, makeCity } from './factories/organisation.factory';
 import { makeEnrolment, makePlan, makePlanItem } from './factories/plans.factory';
+import { Enrolment } from '../src/enrolment/enrolments/enrolment.entity';
 import { startSmtp, TestSmtp } from './support/smtp';
 import { DAY, ManualClock, notices, senderFor, withdrawAll } from './support/notices';
 
@@ -47,7 +48,7 @@ describe('Notice delivery, the outbox and preferences', () => {
     const lecture = await (barnkonventionen ??= makeTheme(t).then((theme) => makeLecture(t, theme, { title: 'Barnkonventionen' })));
     const session = await makeSession(t, lecture, { startsAt: new Date(Date.now() + days * DAY) });
     const enrolment = await makeEnrolment(t, session, person);
-    await t.db.write((em) => hooks.bookingConfirmed(em, enrolment.id));
+    await t.db.write((em) => hooks.bookingConfirmed(em, { enrolment: enrolment }));
     return { session, enrolment };
   }
   const confirmation = async (enrolmentId: string) => (await notices(t, { enrolmentId, kind: 'booking_confirmed' }))[0];
@@ -95,7 +96,7 @@ describe('Notice delivery, the outbox and preferences', () => {
   it('shows the outbox to admins and coordinators only, with other people’s names for admins only', async () => {
     await makePlan(t, city.people.otherHire, { introducerId: city.people.southIntroducer.id });
     const { enrolment } = await confirmedBooking(city.people.otherHire);
-    await t.db.write((em) => hooks.enrolmentCancelled(em, enrolment.id, null));
+    await t.db.write((em) => hooks.enrolmentCancelled(em, { enrolment }, null));
     const query = `/api/notices?kind=cancellation_copy&recipientId=${city.people.southIntroducer.id}`;
     const asAdmin = await t.http().get(query).set('Authorization', `Bearer ${city.people.admin.token}`).expect(200);
     expect(asAdmin.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
@@ -186,16 +187,17 @@ describe('Notice delivery, the outbox and preferences', () => {
       const lecture = await makeLecture(t, await makeTheme(t));
       const session = await makeSession(t, lecture, { capacity: 40, startsAt: new Date(Date.now() + 2 * DAY) });
       const people = Object.values(city.people);
-      const ids: string[] = [];
+      const places: Enrolment[] = [];
       for (let i = 0; i < 4; i++) {
         for (const person of people) {
           const enrolment = await makeEnrolment(t, await makeSession(t, lecture, { startsAt: new Date(Date.now() + (3 + i) * DAY) }), person);
-          ids.push(enrolment.id);
+          places.push(enrolment);
         }
       }
       await t.db.write(async (em) => {
-        for (const id of ids) await hooks.bookingConfirmed(em, id);
+        for (const enrolment of places) await hooks.bookingConfirmed(em, { enrolment });
       });
+      const ids = places.map((e) => e.id);
       expect(session.capacity).toBe(40);
       const senders = [senderFor(t, clock), senderFor(other, clock), senderFor(t, clock), senderFor(other, clock)];
       let sent = 0;
@@ -227,7 +229,7 @@ describe('The sender each server process starts', () => {
       const city = await makeCity(t);
       const lecture = await makeLecture(t, await makeTheme(t));
       const enrolment = await makeEnrolment(t, await makeSession(t, lecture), city.people.newhire);
-      await t.db.write((em) => t.app.get(NoticesService).bookingConfirmed(em, enrolment.id));
+      await t.db.write((em) => t.app.get(NoticesService).bookingConfirmed(em, { enrolment: enrolment }));
       const status = async () => (await notices(t, { enrolmentId: enrolment.id, kind: 'booking_confirmed' }))[0].status;
       for (let i = 0; i < 250 && (await status()) !== 'sent'; i++) await new Promise((r) => setTimeout(r, 20));
       expect(await status()).toBe('sent');
@@ -246,7 +248,7 @@ describe('Notices without SMTP_URL', () => {
       const city = await makeCity(t);
       const lecture = await makeLecture(t, await makeTheme(t));
       const enrolment = await makeEnrolment(t, await makeSession(t, lecture), city.people.newhire);
-      await t.db.write((em) => t.app.get(NoticesService).bookingConfirmed(em, enrolment.id));
+      await t.db.write((em) => t.app.get(NoticesService).bookingConfirmed(em, { enrolment: enrolment }));
       expect(await senderFor(t, new ManualClock()).tick()).toBe(0);
       expect((await notices(t, { enrolmentId: enrolment.id, kind: 'booking_confirmed' }))[0]).toMatchObject({ status: 'pending', attempts: 0 });
     } finally {

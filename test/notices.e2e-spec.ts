@@ -66,7 +66,7 @@ describe('E-mail notices', () => {
     const start = DateTime.fromISO('2027-03-03T09:00', { zone: 'Europe/Stockholm' }).toJSDate();
     const session = await bookedSession(start);
     const enrolment = await makeEnrolment(t, session, city.people.newhire);
-    await t.db.write((em) => hooks.bookingConfirmed(em, enrolment.id));
+    await t.db.write((em) => hooks.bookingConfirmed(em, { enrolment: enrolment }));
 
     expect(await sender().tick()).toBe(1);
     const [mail] = smtp.to(city.people.newhire.email);
@@ -95,7 +95,7 @@ describe('E-mail notices', () => {
     const start = DateTime.fromISO('2027-03-04T13:30', { zone: 'Europe/Stockholm' }).toJSDate();
     const session = await bookedSession(start, { title: 'Child interviews' });
     const enrolment = await makeEnrolment(t, session, hire);
-    await t.db.write((em) => hooks.bookingConfirmed(em, enrolment.id));
+    await t.db.write((em) => hooks.bookingConfirmed(em, { enrolment: enrolment }));
     await sender().tick();
     const [mail] = smtp.to(hire.email);
     expect(mail.subject).toBe('Booking confirmed: Child interviews');
@@ -108,8 +108,8 @@ describe('E-mail notices', () => {
   it('queues a notice once: a second call with the same change is a no-op', async () => {
     const session = await bookedSession(inDays(20));
     const enrolment = await makeEnrolment(t, session, city.people.newhire);
-    await t.db.write((em) => hooks.bookingConfirmed(em, enrolment.id));
-    await t.db.write((em) => hooks.bookingConfirmed(em, enrolment.id));
+    await t.db.write((em) => hooks.bookingConfirmed(em, { enrolment: enrolment }));
+    await t.db.write((em) => hooks.bookingConfirmed(em, { enrolment: enrolment }));
     await t.db.write((em) =>
       hooks.enqueue(em, { kind: 'booking_confirmed', recipientId: city.people.newhire.id, dedupeKey: `booking_confirmed:${enrolment.id}`, language: 'sv', payload: {} }),
     );
@@ -124,7 +124,7 @@ describe('E-mail notices', () => {
     const enrolment = await makeEnrolment(t, session, city.people.newhire);
     await expect(
       t.db.write(async (em) => {
-        await hooks.bookingConfirmed(em, enrolment.id);
+        await hooks.bookingConfirmed(em, { enrolment: enrolment });
         throw new Error('booking failed later in the transaction');
       }),
     ).rejects.toThrow('booking failed');
@@ -135,7 +135,7 @@ describe('E-mail notices', () => {
     const start = inDays(20);
     const session = await bookedSession(start);
     const enrolment = await makeEnrolment(t, session, city.people.newhire);
-    await t.db.write((em) => hooks.bookingConfirmed(em, enrolment.id));
+    await t.db.write((em) => hooks.bookingConfirmed(em, { enrolment: enrolment }));
     const s = sender();
     const inbox = () => smtp.to(city.people.newhire.email);
     await s.tick();
@@ -164,7 +164,7 @@ describe('E-mail notices', () => {
     const session = await bookedSession(start);
     const booked = await makeEnrolment(t, session, city.people.newhire);
     const waiting = await makeEnrolment(t, session, city.people.otherHire, { status: 'waitlisted', queueNumber: 1 });
-    await t.db.write((em) => hooks.bookingConfirmed(em, booked.id));
+    await t.db.write((em) => hooks.bookingConfirmed(em, { enrolment: booked }));
     const later = new Date(start.getTime() + 10 * DAY);
     await t.db.write(async (em) => {
       await em.update(SessionSlot, { sessionId: session.id }, { startsAt: later, endsAt: new Date(later.getTime() + 3 * 3600_000) });
@@ -202,7 +202,7 @@ describe('E-mail notices', () => {
     const hire = city.people.newhire;
     const session = await bookedSession(inDays(20));
     const enrolment = await makeEnrolment(t, session, hire);
-    await t.db.write((em) => hooks.bookingConfirmed(em, enrolment.id));
+    await t.db.write((em) => hooks.bookingConfirmed(em, { enrolment: enrolment }));
     await sender().tick();
     smtp.clear();
     await t.db.write(async (em) => {
@@ -232,10 +232,10 @@ describe('E-mail notices', () => {
     const hire = city.people.otherHire;
     const session = await bookedSession(inDays(20));
     const enrolment = await makeEnrolment(t, session, hire);
-    await t.db.write((em) => hooks.bookingConfirmed(em, enrolment.id));
+    await t.db.write((em) => hooks.bookingConfirmed(em, { enrolment: enrolment }));
     await t.db.write(async (em) => {
       await em.update(Enrolment, { id: enrolment.id }, { status: 'cancelled', cancelledAt: new Date(), cancelledBy: hire.id });
-      await hooks.enrolmentCancelled(em, enrolment.id, hire.id);
+      await hooks.enrolmentCancelled(em, { enrolment: await em.findOneByOrFail(Enrolment, { id: enrolment.id }) }, hire.id);
     });
     expect((await notices(t, { enrolmentId: enrolment.id, kind: 'reminder_1d' }))[0].status).toBe('withdrawn');
     await sender().tick();
@@ -251,7 +251,7 @@ describe('E-mail notices', () => {
     const enrolment = await makeEnrolment(t, session, hire);
     await t.db.write(async (em) => {
       await em.update(Enrolment, { id: enrolment.id }, { status: 'cancelled', cancelledAt: new Date() });
-      await hooks.enrolmentCancelled(em, enrolment.id, city.people.southIntroducer.id);
+      await hooks.enrolmentCancelled(em, { enrolment: await em.findOneByOrFail(Enrolment, { id: enrolment.id }) }, city.people.southIntroducer.id);
     });
     await sender().tick();
     expect(smtp.to(city.people.southIntroducer.email)).toHaveLength(0);
@@ -263,10 +263,10 @@ describe('E-mail notices', () => {
     const session = await bookedSession(inDays(20));
     await makeEnrolment(t, session, city.people.mentor, { status: 'waitlisted', queueNumber: 1 });
     const enrolment = await makeEnrolment(t, session, hire, { status: 'waitlisted', queueNumber: 2 });
-    await t.db.write((em) => hooks.waitlisted(em, enrolment.id));
+    await t.db.write((em) => hooks.waitlisted(em, { enrolment: enrolment }));
     await t.db.write(async (em) => {
       await em.update(Enrolment, { id: enrolment.id }, { status: 'booked', bookedAt: new Date(), queueNumber: null });
-      await hooks.promoted(em, enrolment.id);
+      await hooks.promoted(em, { enrolment: await em.findOneByOrFail(Enrolment, { id: enrolment.id }) });
     });
     await sender().tick();
     const [waitlisted, promoted] = smtp.to(hire.email);

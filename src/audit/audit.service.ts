@@ -1,3 +1,4 @@
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { page } from '../common/pagination';
@@ -50,7 +51,7 @@ export class AuditService {
     return page(rows, total, query, toAuditResponse);
   }
 
-  record(
+  async record(
     em: EntityManager,
     actor: Principal | null,
     action: AuditAction,
@@ -59,17 +60,18 @@ export class AuditService {
     changes: AuditChanges | null,
     target: AuditTarget = {},
   ): Promise<AuditEntry> {
-    return em.save(
-      em.create(AuditEntry, {
-        at: new Date(),
-        actorId: actor?.id ?? null,
-        action,
-        entityType,
-        entityId,
-        changes,
-        subjectPersonId: target.subjectPersonId ?? null,
-      }),
-    );
+    const entry = em.create(AuditEntry, {
+      at: new Date(),
+      actorId: actor?.id ?? null,
+      action,
+      entityType,
+      entityId,
+      changes,
+      subjectPersonId: target.subjectPersonId ?? null,
+    });
+    // insert, not save: one row in every write transaction, without save()'s change tracking.
+    await em.insert(AuditEntry, entry as QueryDeepPartialEntity<AuditEntry>);
+    return entry;
   }
 
   created(em: EntityManager, actor: Principal | null, type: string, id: string, values: object, target?: AuditTarget) {

@@ -1,13 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { DataVersion } from '../database/data-version.service';
+import { ReadCache } from '../database/read-cache';
 import { Principal } from './principal';
 import { Role } from './roles';
 
+/** The signed-in account behind every request: kept until any data changes (a role, a move, a deactivation). */
 @Injectable()
 export class PrincipalLoader {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly cache: ReadCache<Principal | null>;
 
-  async load(personId: string): Promise<Principal | null> {
+  constructor(
+    private readonly dataSource: DataSource,
+    config: AppConfig,
+    version: DataVersion,
+  ) {
+    this.cache = version.cache({ maxEntries: config.readCacheEntries, ttlMs: 60_000 });
+  }
+
+  load(personId: string): Promise<Principal | null> {
+    return this.cache.get(personId, () => this.query(personId));
+  }
+
+  private async query(personId: string): Promise<Principal | null> {
     const row = await this.dataSource
       .createQueryBuilder()
       .select(['p.id AS id', 'p.roles AS roles', 'p.org_unit_id AS org_unit_id', 'u.path AS path'])

@@ -14,7 +14,7 @@ describe('time helpers', () => {
     expect(formatInstant(parseInstant('2027-04-01T07:00:00Z'), 'Europe/Stockholm')).toBe('2027-04-01T09:00:00+02:00');
   });
 
-  it('formats exactly as Luxon does, through the year and every ten minutes around offset changes', () => {
+  it('formats instants and tells the date exactly as Luxon does, through the year and every ten minutes around offset changes', () => {
     const zones = ['Europe/Stockholm', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Europe/London', 'UTC'];
     const changes = ['2026-03-08', '2026-03-29', '2026-04-05', '2026-10-04', '2026-10-25', '2026-11-01'].map((d) => Date.parse(`${d}T00:00:00Z`));
     const instants: number[] = [];
@@ -24,6 +24,7 @@ describe('time helpers', () => {
       for (const ms of instants) {
         const date = new Date(ms);
         expect(formatInstant(date, zone)).toBe(DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }));
+        expect(todayIn(zone, date)).toBe(DateTime.fromJSDate(date, { zone }).toISODate());
       }
     }
   });

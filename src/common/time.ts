@@ -57,7 +57,8 @@ export function parseInstant(value: string): Date {
 
 /** Today's calendar date in the programme's time zone. */
 export function todayIn(zone: string, now = new Date()): string {
-  return DateTime.fromJSDate(now, { zone }).toISODate()!;
+  const ms = now.getTime();
+  return new Date(ms + offsetAt(ms, zone) * 60_000).toISOString().slice(0, 10);
 }
 
 export function IsInstant(options?: ValidationOptions) {

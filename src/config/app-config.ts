@@ -20,6 +20,7 @@ export class AppConfig {
   readonly retentionMonths: number;
   readonly publicCatalogueFeeds: boolean;
   readonly feedCacheEntries: number;
+  readonly readCacheEntries: number;
   readonly corsOrigins: string[];
   readonly bodyLimitBytes: number;
   readonly loginMaxFailures: number;
@@ -140,6 +141,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retentionMonths: r.int('RETENTION_MONTHS', 36, 1, 1200),
     publicCatalogueFeeds: r.bool('PUBLIC_CATALOGUE_FEEDS', true),
     feedCacheEntries: r.int('FEED_CACHE_ENTRIES', 2000, 0, 1_000_000),
+    readCacheEntries: r.int('READ_CACHE_ENTRIES', 5000, 0, 1_000_000),
     corsOrigins,
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
     loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),

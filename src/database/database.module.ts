@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
 import { Db } from './db.service';
+import { DataVersion } from './data-version.service';
 
 @Global()
 @Module({
@@ -19,7 +20,7 @@ import { Db } from './db.service';
       },
     }),
   ],
-  providers: [Db],
-  exports: [Db],
+  providers: [Db, DataVersion],
+  exports: [Db, DataVersion],
 })
 export class DatabaseModule {}

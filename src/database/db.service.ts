@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { DATA_CHANGED_CHANNEL, DataVersion } from './data-version.service';
+
+export interface WriteOptions {
+  /**
+   * False for writes no cached read shows (the audit entry of a plan read), so they do not
+   * invalidate every cached feed, report and progress figure.
+   */
+  changesReads?: boolean;
+}
 
 /**
  * The one way to write. TypeORM keeps a single connection on SQLite, so two transactions that
@@ -12,7 +21,10 @@ export class Db {
   private readonly serial: boolean;
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly dataSource: DataSource) {
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly version: DataVersion,
+  ) {
     this.serial = dataSource.options.type === 'better-sqlite3';
   }
 
@@ -24,11 +36,25 @@ export class Db {
     return this.dataSource.options.type === 'postgres';
   }
 
-  write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const run = () => this.dataSource.transaction(work);
+  write<T>(work: (em: EntityManager) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    const changesReads = options.changesReads ?? true;
+    const run = () => this.transaction(work, changesReads);
     if (!this.serial) return run();
     const result = this.tail.then(run, run);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  private async transaction<T>(work: (em: EntityManager) => Promise<T>, changesReads: boolean): Promise<T> {
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const result = await work(em);
+        // Delivered to every server's LISTEN on commit, never on rollback.
+        if (changesReads && this.isPostgres) await em.query('SELECT pg_notify($1, $2)', [DATA_CHANGED_CHANNEL, '']);
+        return result;
+      });
+    } finally {
+      if (changesReads) this.version.changed();
+    }
   }
 }

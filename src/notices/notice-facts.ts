@@ -9,10 +9,11 @@ import { OPEN_PLAN_STATUSES, Plan } from '../plans/plans/plan.entity';
 import { Problem } from '../common/problem';
 import type { SessionFacts } from './notice-payload';
 
-/** Reads what notices say from the domain entities, inside the caller's transaction. */
-export async function sessionFacts(em: EntityManager, sessionId: string): Promise<SessionFacts> {
-  const session = await em.findOneBy(Session, { id: sessionId });
+/** Reads what notices say from the domain entities, inside the caller's transaction (the session row too, unless given). */
+export async function sessionFacts(em: EntityManager, sessionOrId: string | Session): Promise<SessionFacts> {
+  const session = typeof sessionOrId === 'string' ? await em.findOneBy(Session, { id: sessionOrId }) : sessionOrId;
   if (!session) throw Problem.notFound('Session');
+  const sessionId = session.id;
   const [lecture, venue, slots] = await Promise.all([
     em.findOneBy(Lecture, { id: session.lectureId }),
     session.venueId ? em.findOneBy(Venue, { id: session.venueId }) : null,
@@ -39,6 +40,20 @@ export async function enrolmentWithPerson(em: EntityManager, enrolmentId: string
   if (!enrolment) throw Problem.notFound('Enrolment');
   const person = await em.findOneByOrFail(Person, { id: enrolment.personId });
   return { enrolment, person };
+}
+
+/** A place as its change left it, with what the caller already read in the same transaction. */
+export interface PlaceChange {
+  enrolment: Enrolment;
+  person?: Person;
+  session?: Session;
+}
+
+/** The place's person and session facts, reading only what the caller did not hand over. */
+export async function placeFacts(em: EntityManager, change: PlaceChange): Promise<{ enrolment: Enrolment; person: Person; session: SessionFacts }> {
+  const { enrolment } = change;
+  const person = change.person ?? (await em.findOneByOrFail(Person, { id: enrolment.personId }));
+  return { enrolment, person, session: await sessionFacts(em, change.session ?? enrolment.sessionId) };
 }
 
 /** Rank on the waitlist (1 = next to be booked). */

@@ -13,6 +13,8 @@ import {
   introducersOf,
   peopleById,
   placesOf,
+  PlaceChange,
+  placeFacts,
   placesOfCancelled,
   sessionFacts,
   waitlistPosition,
@@ -36,26 +38,25 @@ export class NoticesService {
   }
 
   /** After a booking: confirmation with the invitation, and reminders 7 days and 1 day before. */
-  async bookingConfirmed(em: EntityManager, enrolmentId: string): Promise<void> {
-    await this.placeNotice(em, enrolmentId, 'booking_confirmed');
+  async bookingConfirmed(em: EntityManager, change: PlaceChange): Promise<void> {
+    await this.placeNotice(em, change, 'booking_confirmed');
   }
 
   /** After a waitlisting: the notice with the person's place in the queue. */
-  async waitlisted(em: EntityManager, enrolmentId: string): Promise<void> {
-    const { enrolment, person } = await enrolmentWithPerson(em, enrolmentId);
-    const session = await sessionFacts(em, enrolment.sessionId);
+  async waitlisted(em: EntityManager, change: PlaceChange): Promise<void> {
+    const { enrolment, person, session } = await placeFacts(em, change);
     await this.toPerson(em, 'waitlisted', enrolment, person, session, { waitlistPosition: await waitlistPosition(em, enrolment) });
   }
 
   /** After a waitlisted person got a seat: the promotion with the invitation, and reminders. */
-  async promoted(em: EntityManager, enrolmentId: string): Promise<void> {
-    await this.placeNotice(em, enrolmentId, 'promoted');
+  async promoted(em: EntityManager, change: PlaceChange): Promise<void> {
+    await this.placeNotice(em, change, 'promoted');
   }
 
   /** After an enrolment was cancelled: notice to the person, copy to the hire's introducers. */
-  async enrolmentCancelled(em: EntityManager, enrolmentId: string, byPersonId: string | null): Promise<void> {
-    const { enrolment, person } = await enrolmentWithPerson(em, enrolmentId);
-    const session = await sessionFacts(em, enrolment.sessionId);
+  async enrolmentCancelled(em: EntityManager, change: PlaceChange, byPersonId: string | null): Promise<void> {
+    const { enrolment, person, session } = await placeFacts(em, change);
+    const enrolmentId = enrolment.id;
     await withdrawPending(em, { kinds: [...REMINDER_KINDS, 'evaluation_request'], enrolmentId }, 'enrolment cancelled');
     const by = byPersonId && byPersonId !== person.id ? await em.findOneBy(Person, { id: byPersonId }) : null;
     const personal = by ? { cancelledByName: by.name } : undefined;
@@ -106,9 +107,8 @@ export class NoticesService {
     if (enrolment.attendance === 'absent') await this.copyToIntroducers(em, 'no_show_copy', enrolment, person, session, null);
   }
 
-  private async placeNotice(em: EntityManager, enrolmentId: string, kind: 'booking_confirmed' | 'promoted'): Promise<void> {
-    const { enrolment, person } = await enrolmentWithPerson(em, enrolmentId);
-    const session = await sessionFacts(em, enrolment.sessionId);
+  private async placeNotice(em: EntityManager, change: PlaceChange, kind: 'booking_confirmed' | 'promoted'): Promise<void> {
+    const { enrolment, person, session } = await placeFacts(em, change);
     await this.toPerson(em, kind, enrolment, person, session, { ics: 'REQUEST' });
     await this.scheduleReminders(em, enrolment, person, session);
   }

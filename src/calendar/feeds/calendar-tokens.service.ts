@@ -3,6 +3,8 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db.service';
+import { DataVersion } from '../../database/data-version.service';
+import { ReadCache } from '../../database/read-cache';
 import { Principal } from '../../auth/principal';
 import { AuditService } from '../../audit/audit.service';
 import { Person } from '../../people/people/person.entity';
@@ -23,11 +25,17 @@ export interface CalendarLinks {
  */
 @Injectable()
 export class CalendarTokensService {
+  /** Secret hash to person, kept until data changes: rotating or deactivating is a write. */
+  private readonly resolved: ReadCache<string | null>;
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
-  ) {}
+    version: DataVersion,
+  ) {
+    this.resolved = version.cache({ maxEntries: config.readCacheEntries, ttlMs: 60_000 });
+  }
 
   /** The caller's feed links; the token is made on the first call. */
   async links(principal: Principal): Promise<CalendarLinks> {
@@ -64,12 +72,15 @@ export class CalendarTokensService {
   /** The person behind a feed secret, or null (unknown, revoked, or person deactivated). */
   async resolve(secret: string): Promise<string | null> {
     if (!TOKEN_PATTERN.test(secret)) return null;
-    const row = await this.db.manager
-      .createQueryBuilder(CalendarToken, 't')
-      .innerJoin(Person, 'p', 'p.id = t.person_id AND p.active = :active', { active: true })
-      .where('t.token_hash = :hash AND t.revoked_at IS NULL', { hash: sha256(secret) })
-      .getOne();
-    return row?.personId ?? null;
+    const hash = sha256(secret);
+    return this.resolved.get(hash, async () => {
+      const row = await this.db.manager
+        .createQueryBuilder(CalendarToken, 't')
+        .innerJoin(Person, 'p', 'p.id = t.person_id AND p.active = :active', { active: true })
+        .where('t.token_hash = :hash AND t.revoked_at IS NULL', { hash })
+        .getOne();
+      return row?.personId ?? null;
+    });
   }
 
   private secretOf(token: CalendarToken): string | null {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db.service';
+import { DataVersion } from '../../database/data-version.service';
+import { ReadCache } from '../../database/read-cache';
 import { renderCalendar } from '../ical/render-calendar';
 import { FeedCache, RenderedFeed } from './feed-cache';
 import { FeedText, personFeedContent, themeFeedContent } from './feed-content';
@@ -23,19 +25,23 @@ type Loader = (em: EntityManager, id: string, host: string, now: Date) => Promis
 type Versioner = (em: EntityManager, id: string, now: Date, revision: string) => Promise<FeedVersion>;
 
 /**
- * Feeds are polled for years by every device: each request costs one aggregate query; the feed
- * is rendered only when that version changed, and 304s never render.
+ * Feeds are polled for years by every device. A feed's version comes from one aggregate query,
+ * kept until any data changes (or a minute passes: cancelled sessions drop out with time); the
+ * feed is rendered only when its version changed, and 304s never render.
  */
 @Injectable()
 export class FeedsService {
-  private readonly cache: FeedCache;
+  private readonly bodies: FeedCache;
+  private readonly versions: ReadCache<FeedVersion & { etag: string }>;
   private readonly host: string;
 
   constructor(
     private readonly db: Db,
     private readonly config: AppConfig,
+    version: DataVersion,
   ) {
-    this.cache = new FeedCache(config.feedCacheEntries);
+    this.bodies = new FeedCache(config.feedCacheEntries);
+    this.versions = version.cache({ maxEntries: config.readCacheEntries, ttlMs: 60_000 });
     this.host = new URL(config.publicBaseUrl).hostname;
   }
 
@@ -48,21 +54,23 @@ export class FeedsService {
   }
 
   private async state(feedKey: string, id: string, versioner: Versioner, loader: Loader): Promise<FeedState | null> {
-    const now = new Date();
-    const version = await versioner(this.db.manager, id, now, RENDER_REVISION);
+    const version = await this.versions.get(feedKey, async () => {
+      const found = await versioner(this.db.manager, id, new Date(), RENDER_REVISION);
+      return { ...found, etag: etagFor(feedKey, found.key) };
+    });
     if (!version.found) return null;
-    const etag = etagFor(feedKey, version.key);
+    const { etag } = version;
     const body = async () => {
-      const cached = this.cache.get(feedKey, version.key);
+      const cached = this.bodies.get(feedKey, version.key);
       if (cached) return cached.body;
-      const content = await loader(this.db.manager, id, this.host, now);
+      const content = await loader(this.db.manager, id, this.host, new Date());
       const rendered: RenderedFeed = {
         versionKey: version.key,
         etag,
         lastModified: version.lastModified,
         body: renderCalendar({ ...(content ?? { name: '', description: '', events: [] }), zone: this.config.timeZone, refreshSeconds: REFRESH_SECONDS }),
       };
-      this.cache.set(feedKey, rendered);
+      this.bodies.set(feedKey, rendered);
       return rendered.body;
     };
     return { etag, lastModified: version.lastModified, body };

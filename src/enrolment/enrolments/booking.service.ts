@@ -37,7 +37,7 @@ export class BookingService {
   book(actor: Principal, sessionId: string, dto: CreateEnrolmentDto) {
     return this.db.write(async (em) => {
       const session = await lockSession(em, this.db, sessionId);
-      await assertMayBook(em, actor, session, dto.personId);
+      const person = await assertMayBook(em, actor, session, dto.personId);
       this.assertOpenForBooking(session);
       if (await em.existsBy(Enrolment, { sessionId, personId: dto.personId, status: Not('cancelled') })) {
         throw Problem.conflict('This person already has a place in this session');
@@ -56,7 +56,8 @@ export class BookingService {
       const { id, ...values } = enrolment;
       await this.audit.created(em, actor, 'enrolment', id, values, { subjectPersonId: dto.personId });
       if (booked) await this.items.follow(em, actor, enrolment, 'booked');
-      await (booked ? this.notices.bookingConfirmed(em, id) : this.notices.waitlisted(em, id));
+      const change = { enrolment, person, session };
+      await (booked ? this.notices.bookingConfirmed(em, change) : this.notices.waitlisted(em, change));
       return toEnrolmentResponse(enrolment, await waitlistPosition(em, enrolment), this.config.timeZone);
     });
   }
@@ -72,7 +73,7 @@ export class BookingService {
       if (session.startsAt.getTime() <= Date.now()) throw Problem.conflict('The session has started; record attendance instead');
       const wasBooked = enrolment.status === 'booked';
       await this.markCancelled(em, actor, enrolment);
-      await this.notices.enrolmentCancelled(em, enrolment.id, actor.id);
+      await this.notices.enrolmentCancelled(em, { enrolment, session }, actor.id);
       let promoted: Enrolment | null = null;
       if (wasBooked) {
         await freeSeat(em, session.id);
@@ -104,7 +105,7 @@ export class BookingService {
     Object.assign(next, patch);
     await em.update(Enrolment, { id: next.id }, patch);
     await this.items.follow(em, actor, next, 'booked');
-    await this.notices.promoted(em, next.id);
+    await this.notices.promoted(em, { enrolment: next, session });
     return next;
   }
 

@@ -37,7 +37,8 @@ export class DigestJob {
     const week = local.toFormat("kkkk-'W'WW");
     const due = local.startOf('week').set({ weekday: DIGEST_WEEKDAY, hour: DIGEST_HOUR });
     if (this.doneWeek === week || local < due) return;
-    await this.db.write((em) => this.queueDigests(em, now, week));
+    // Only notices: nothing a cached read shows.
+    await this.db.write((em) => this.queueDigests(em, now, week), { changesReads: false });
     this.doneWeek = week;
   }
 

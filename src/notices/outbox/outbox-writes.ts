@@ -24,6 +24,8 @@ export async function insertNotice(em: EntityManager, input: NoticeInput): Promi
     .into(Notice)
     .values({ ...input, sessionId: input.sessionId ?? null, enrolmentId: input.enrolmentId ?? null, status: 'pending', attempts: 0 })
     .orIgnore()
+    // Nothing reads the row back here: no SELECT of its defaults after the insert.
+    .updateEntity(false)
     .execute();
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { Db } from '../../database/db.service';
+import { Db, WriteOptions } from '../../database/db.service';
 import { Person } from '../../people/people/person.entity';
 import { DigestJob } from '../digest/digest.job';
 import { Notice } from '../outbox/notice.entity';
@@ -12,6 +12,8 @@ import { Mailer } from './mailer';
 
 const BATCH = 25;
 const MAX_BACKOFF_MS = 6 * 3600_000;
+/** The sender's bookkeeping is shown by no cached read. */
+const SENDER_WRITE: WriteOptions = { changesReads: false };
 const PREFERENCE_OF: Partial<Record<Notice['kind'], keyof NotificationPreference>> = {
   reminder_7d: 'reminders',
   reminder_1d: 'reminders',
@@ -85,6 +87,7 @@ export class NoticeSender implements OnApplicationBootstrap, OnModuleDestroy {
         .set({ status: 'pending', claimToken: null, claimedAt: null })
         .where("status = 'sending' AND claimed_at < :before", { before })
         .execute(),
+      SENDER_WRITE,
     );
   }
 
@@ -109,6 +112,7 @@ export class NoticeSender implements OnApplicationBootstrap, OnModuleDestroy {
         .set({ status: 'sending', claimToken: token, claimedAt: this.clock.now(), attempts: () => 'attempts + 1' })
         .where("id = :id AND status = 'pending'", { id })
         .execute(),
+      SENDER_WRITE,
     );
     return result.affected === 1 ? token : null;
   }
@@ -159,6 +163,7 @@ export class NoticeSender implements OnApplicationBootstrap, OnModuleDestroy {
         .set({ ...patch, claimToken: null, claimedAt: null })
         .where("id = :id AND status = 'sending' AND claim_token = :token", { id, token })
         .execute(),
+      SENDER_WRITE,
     );
   }
 }

@@ -52,10 +52,16 @@ export class PlanAccess {
   /** Reads a plan for the caller and records the read unless the caller is the plan's hire. */
   async readAndRecord(principal: Principal, id: string): Promise<Plan> {
     const plan = await this.findReadable(this.db.manager, principal, id);
-    if (plan.newHireId !== principal.id && this.dueForRecord(`${principal.id}|${plan.id}`)) {
-      await this.db.write((em) => this.audit.record(em, principal, 'read', 'plan', plan.id, null, { subjectPersonId: plan.newHireId }));
-    }
+    await this.recordRead(principal, plan);
     return plan;
+  }
+
+  async recordRead(principal: Principal, plan: Plan): Promise<void> {
+    if (plan.newHireId !== principal.id && this.dueForRecord(`${principal.id}|${plan.id}`)) {
+      await this.db.write((em) => this.audit.record(em, principal, 'read', 'plan', plan.id, null, { subjectPersonId: plan.newHireId }), {
+        changesReads: false,
+      });
+    }
   }
 
   /**

@@ -7,6 +7,9 @@ import { Lecture } from '../../catalogue/lectures/lecture.entity';
 import { Theme } from '../../catalogue/themes/theme.entity';
 import { PlanItem } from '../plan-items/plan-item.entity';
 import { PlanAccess } from '../plans/plan-access.service';
+import { Plan } from '../plans/plan.entity';
+import { DataVersion } from '../../database/data-version.service';
+import { ReadCache } from '../../database/read-cache';
 import { ItemSums, PlanProgress, toFigures } from './progress.dto';
 
 const OPEN_ITEM = "pi.status IN ('planned', 'booked')";
@@ -31,19 +34,36 @@ export function itemAggregates(qb: SelectQueryBuilder<object>): SelectQueryBuild
   return addItemSums(qb.select('pi.plan_id', 'plan_id').from(PlanItem, 'pi').leftJoin(Lecture, 'l', 'l.id = pi.lecture_id').groupBy('pi.plan_id'));
 }
 
-/** Progress is computed from the items' stored statuses on every call: no counters that can drift. */
+/**
+ * Progress is computed from the items' stored statuses: no counters that can drift. A dashboard
+ * polls it, so the result (with the caller's access to the plan) is kept until the data or the
+ * day changes; every read is still recorded.
+ */
 @Injectable()
 export class ProgressService {
+  private readonly cache: ReadCache<{ plan: Plan; progress: PlanProgress }>;
+
   constructor(
     private readonly db: Db,
     private readonly config: AppConfig,
     private readonly access: PlanAccess,
-  ) {}
+    version: DataVersion,
+  ) {
+    this.cache = version.cache({ maxEntries: config.readCacheEntries, ttlMs: 5 * 60_000 });
+  }
 
   async forPlan(principal: Principal, planId: string): Promise<PlanProgress> {
-    await this.access.readAndRecord(principal, planId);
-    const em = this.db.manager;
     const today = this.access.today();
+    const { plan, progress } = await this.cache.get(`${principal.id}|${planId}|${today}`, async () => {
+      const readable = await this.access.findReadable(this.db.manager, principal, planId);
+      return { plan: readable, progress: await this.compute(planId, today) };
+    });
+    await this.access.recordRead(principal, plan);
+    return progress;
+  }
+
+  private async compute(planId: string, today: string): Promise<PlanProgress> {
+    const em = this.db.manager;
     const sums = await itemAggregates(em.createQueryBuilder())
       .where('pi.plan_id = :planId', { planId })
       .setParameter('progressToday', today)

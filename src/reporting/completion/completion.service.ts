@@ -3,6 +3,8 @@ import { hasRole, ownUnitsCondition, Principal } from '../../auth/principal';
 import { todayIn } from '../../common/time';
 import { AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db.service';
+import { DataVersion } from '../../database/data-version.service';
+import { ReadCache } from '../../database/read-cache';
 import { OrgUnit } from '../../people/org-units/org-unit.entity';
 import { Person } from '../../people/people/person.entity';
 import { ItemSums, toFigures } from '../../plans/progress/progress.dto';
@@ -26,15 +28,29 @@ interface RawRow extends ItemSums {
   end_date: string;
 }
 
-/** One query for the whole report: the plans in scope with their items, summed per plan. */
+/**
+ * One query for the whole report: the plans in scope with their items, summed per plan. Dashboards
+ * poll it, so a report is kept until the data or the day changes.
+ */
 @Injectable()
 export class CompletionService {
+  private readonly cache: ReadCache<CompletionReport>;
+
   constructor(
     private readonly db: Db,
     private readonly config: AppConfig,
-  ) {}
+    version: DataVersion,
+  ) {
+    this.cache = version.cache({ maxEntries: Math.ceil(config.readCacheEntries / 50), ttlMs: 5 * 60_000 });
+  }
 
-  async report(actor: Principal, query: CompletionQuery): Promise<CompletionReport> {
+  report(actor: Principal, query: CompletionQuery): Promise<CompletionReport> {
+    const today = todayIn(this.config.timeZone);
+    const key = [actor.id, query.orgUnitId ?? '', query.status ?? '', today].join('|');
+    return this.cache.get(key, () => this.compute(actor, query, today));
+  }
+
+  private async compute(actor: Principal, query: CompletionQuery, today: string): Promise<CompletionReport> {
     const qb = this.db.manager
       .createQueryBuilder()
       .select('p.id', 'plan_id')
@@ -52,7 +68,7 @@ export class CompletionService {
       // reads only that department's items.
       .leftJoin(PlanItem, 'pi', 'pi.plan_id = p.id')
       .leftJoin(Lecture, 'l', 'l.id = pi.lecture_id')
-      .setParameter('progressToday', todayIn(this.config.timeZone))
+      .setParameter('progressToday', today)
       .groupBy('p.id')
       .addGroupBy('p.new_hire_id')
       .addGroupBy('h.name')
