@@ -283,8 +283,8 @@ describe('E-mail notices', () => {
     const attended = await makeEnrolment(t, session, hire, { attendance: 'attended' });
     const absent = await makeEnrolment(t, session, city.people.otherHire, { attendance: 'absent' });
     await t.db.write(async (em) => {
-      await hooks.attendanceRecorded(em, attended.id);
-      await hooks.attendanceRecorded(em, absent.id);
+      await hooks.attendanceRecorded(em, { enrolment: attended });
+      await hooks.attendanceRecorded(em, { enrolment: absent });
     });
     await sender().tick();
     expect(smtp.to(hire.email).map((m) => m.subject)).toEqual(['Vad tyckte du om Samtal med barn?']);

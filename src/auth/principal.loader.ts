@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
 import { DataVersion } from '../database/data-version.service';
 import { ReadCache } from '../database/read-cache';
 import { Principal } from './principal';
@@ -13,10 +12,9 @@ export class PrincipalLoader {
 
   constructor(
     private readonly dataSource: DataSource,
-    config: AppConfig,
     version: DataVersion,
   ) {
-    this.cache = version.cache({ maxEntries: config.readCacheEntries, ttlMs: 60_000 });
+    this.cache = version.cache({ ttlMs: 60_000 });
   }
 
   load(personId: string): Promise<Principal | null> {

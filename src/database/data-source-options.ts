@@ -27,10 +27,6 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       database,
       enableWAL: true,
       timeout: 5000,
-      // TypeORM keeps prepared statements first-in first-out, 100 by default, and writes numbers
-      // into the SQL text: the app's few hundred queries kept evicting each other and were
-      // prepared again (0.1-0.2 ms each).
-      statementCacheSize: 5000,
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('synchronous = NORMAL');
         db.pragma('busy_timeout = 5000');

@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ReadCache, ReadCacheOptions } from './read-cache';
+import { AppConfig } from '../config/app-config';
+import { ReadCache } from './read-cache';
 
 export const DATA_CHANGED_CHANNEL = 'lots_data_changed';
 const RECONNECT_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
@@ -26,20 +27,23 @@ export class DataVersion implements OnModuleInit, OnApplicationShutdown {
   private local = 0;
   private uncached = 0;
   /** `PRAGMA data_version`, prepared once (better-sqlite3's pragma() prepares on every call). */
-  private readonly sqlite: { get(): unknown } | null;
+  private readonly sqliteDataVersion: { get(): unknown } | null;
   private listener: Client | null = null;
   private listening = false;
   private stopped = false;
   private failures = 0;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {
     const isSqlite = dataSource.options.type === 'better-sqlite3';
     const handle = isSqlite ? (dataSource.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection : null;
-    this.sqlite = handle?.prepare('PRAGMA data_version').pluck() ?? null;
+    this.sqliteDataVersion = handle?.prepare('PRAGMA data_version').pluck() ?? null;
   }
 
   async onModuleInit(): Promise<void> {
-    if (!this.sqlite) await this.listen();
+    if (!this.sqliteDataVersion) await this.listen();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -48,7 +52,7 @@ export class DataVersion implements OnModuleInit, OnApplicationShutdown {
   }
 
   current(): string {
-    if (this.sqlite) return `${this.local}.${this.sqlite.get()}`;
+    if (this.sqliteDataVersion) return `${this.local}.${this.sqliteDataVersion.get()}`;
     return this.listening ? `${this.local}` : `uncached.${++this.uncached}`;
   }
 
@@ -57,9 +61,12 @@ export class DataVersion implements OnModuleInit, OnApplicationShutdown {
     this.local++;
   }
 
-  /** A bounded in-memory cache whose entries last until the data changes or `ttlMs` passes. */
-  cache<V>(options: ReadCacheOptions): ReadCache<V> {
-    return new ReadCache<V>(() => this.current(), options);
+  /**
+   * A bounded in-memory cache whose entries last until the data changes or `ttlMs` passes;
+   * `READ_CACHE_ENTRIES` entries unless told otherwise.
+   */
+  cache<V>(options: { ttlMs: number; maxEntries?: number }): ReadCache<V> {
+    return new ReadCache<V>({ maxEntries: this.config.readCacheEntries, ...options }, () => this.current());
   }
 
   private async listen(): Promise<void> {

@@ -3,7 +3,7 @@ import { ReadCache } from './read-cache';
 describe('ReadCache', () => {
   let version: number;
   let computed: number;
-  const cache = (maxEntries = 10, ttlMs = 60_000) => new ReadCache<string>(() => `v${version}`, { maxEntries, ttlMs });
+  const cache = (maxEntries = 10, ttlMs = 60_000) => new ReadCache<string>({ maxEntries, ttlMs }, () => `v${version}`);
   const compute = (value: string) => async () => {
     computed++;
     return value;
@@ -43,6 +43,15 @@ describe('ReadCache', () => {
       return 'old';
     });
     expect(await c.get('k', compute('new'))).toBe('new');
+  });
+
+  it('serves an entry only for the version the caller names, when it names one', async () => {
+    const c = new ReadCache<string>({ maxEntries: 10, ttlMs: Infinity });
+    expect(await c.get('feed', compute('a1'), 'a1')).toBe('a1');
+    expect(await c.get('feed', compute('x'), 'a1')).toBe('a1');
+    expect(await c.get('feed', compute('a2'), 'a2')).toBe('a2');
+    expect(await c.get('feed', compute('y'), 'a1')).toBe('y');
+    expect(c.size).toBe(1);
   });
 
   it('does not keep failures', async () => {

@@ -12,7 +12,8 @@ interface Entry<V> {
 }
 
 /**
- * Results of reads by key, valid while the data version they were computed at is current.
+ * Results of reads by key, valid while the version they were computed at is current: by default
+ * the data version given to the constructor, or one the caller names (a feed's content version).
  * Concurrent misses on one key share a single computation; a failed computation is not kept.
  * Values are shared between callers and must not be mutated.
  */
@@ -20,14 +21,13 @@ export class ReadCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
 
   constructor(
-    private readonly version: () => string,
     private readonly options: ReadCacheOptions,
+    private readonly version: () => string = () => '',
   ) {}
 
-  get(key: string, compute: () => Promise<V>): Promise<V> {
+  /** `version` is taken before computing: a change during the computation leaves the entry already stale. */
+  get(key: string, compute: () => Promise<V>, version = this.version()): Promise<V> {
     if (this.options.maxEntries <= 0) return compute();
-    // Taken before computing: a change during the computation leaves the entry already stale.
-    const version = this.version();
     const now = Date.now();
     const hit = this.entries.get(key);
     this.entries.delete(key);

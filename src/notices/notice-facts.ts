@@ -35,13 +35,6 @@ export async function sessionFacts(em: EntityManager, sessionOrId: string | Sess
 
 export const firstStart = (facts: SessionFacts): Date => new Date(facts.slots[0]?.startsAt ?? 0);
 
-export async function enrolmentWithPerson(em: EntityManager, enrolmentId: string): Promise<{ enrolment: Enrolment; person: Person }> {
-  const enrolment = await em.findOneBy(Enrolment, { id: enrolmentId });
-  if (!enrolment) throw Problem.notFound('Enrolment');
-  const person = await em.findOneByOrFail(Person, { id: enrolment.personId });
-  return { enrolment, person };
-}
-
 /** A place as its change left it, with what the caller already read in the same transaction. */
 export interface PlaceChange {
   enrolment: Enrolment;

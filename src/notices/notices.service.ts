@@ -8,7 +8,6 @@ import { Notice, NoticeKind } from './outbox/notice.entity';
 import { insertNotice, NoticeInput, pendingNotices, REMINDER_KINDS, withdrawPending } from './outbox/outbox-writes';
 import type { NoticePayload, SessionFacts } from './notice-payload';
 import {
-  enrolmentWithPerson,
   firstStart,
   introducersOf,
   peopleById,
@@ -96,9 +95,9 @@ export class NoticesService {
   }
 
   /** After attendance was recorded: evaluation request when attended, a no-show copy to introducers when absent. */
-  async attendanceRecorded(em: EntityManager, enrolmentId: string): Promise<void> {
-    const { enrolment, person } = await enrolmentWithPerson(em, enrolmentId);
-    const session = await sessionFacts(em, enrolment.sessionId);
+  async attendanceRecorded(em: EntityManager, change: PlaceChange): Promise<void> {
+    const { enrolment, person, session } = await placeFacts(em, change);
+    const enrolmentId = enrolment.id;
     if (enrolment.attendance !== 'attended') {
       await withdrawPending(em, { kinds: ['evaluation_request'], enrolmentId }, 'attendance changed');
     }

@@ -34,7 +34,7 @@ export class CalendarTokensService {
     private readonly config: AppConfig,
     version: DataVersion,
   ) {
-    this.resolved = version.cache({ maxEntries: config.readCacheEntries, ttlMs: 60_000 });
+    this.resolved = version.cache({ ttlMs: 60_000 });
   }
 
   /** The caller's feed links; the token is made on the first call. */

@@ -1,4 +1,3 @@
-import { FeedCache } from './feed-cache';
 import { etagFor, isNotModified } from './feed-http';
 
 describe('isNotModified', () => {
@@ -23,20 +22,5 @@ describe('isNotModified', () => {
     expect(etagFor('person:1', 'v1')).toBe(etag);
     expect(etagFor('person:1', 'v2')).not.toBe(etag);
     expect(etagFor('person:2', 'v1')).not.toBe(etag);
-  });
-});
-
-describe('FeedCache', () => {
-  const entry = (versionKey: string) => ({ versionKey, etag: '"x"', lastModified: new Date(0), body: versionKey });
-  it('serves only the current version and drops the least recently used beyond its size', () => {
-    const cache = new FeedCache(2);
-    cache.set('a', entry('a1'));
-    cache.set('b', entry('b1'));
-    expect(cache.get('a', 'a0')).toBeUndefined();
-    expect(cache.get('a', 'a1')?.body).toBe('a1');
-    cache.set('c', entry('c1'));
-    expect(cache.size).toBe(2);
-    expect(cache.get('b', 'b1')).toBeUndefined();
-    expect(cache.get('a', 'a1')?.body).toBe('a1');
   });
 });

@@ -5,7 +5,6 @@ import { Db } from '../../database/db.service';
 import { DataVersion } from '../../database/data-version.service';
 import { ReadCache } from '../../database/read-cache';
 import { renderCalendar } from '../ical/render-calendar';
-import { FeedCache, RenderedFeed } from './feed-cache';
 import { FeedText, personFeedContent, themeFeedContent } from './feed-content';
 import { etagFor } from './feed-http';
 import { FeedVersion, personFeedVersion, themeFeedVersion } from './feed-version';
@@ -27,12 +26,13 @@ type Versioner = (em: EntityManager, id: string, now: Date, revision: string) =>
 /**
  * Feeds are polled for years by every device. A feed's version comes from one aggregate query,
  * kept until any data changes (or a minute passes: cancelled sessions drop out with time); the
- * feed is rendered only when its version changed, and 304s never render.
+ * feed is rendered only when its own version changed, once per process, and 304s never render.
  */
 @Injectable()
 export class FeedsService {
-  private readonly bodies: FeedCache;
   private readonly versions: ReadCache<FeedVersion & { etag: string }>;
+  /** Rendered feeds by feed, valid for the content version they were rendered from. */
+  private readonly bodies: ReadCache<string>;
   private readonly host: string;
 
   constructor(
@@ -40,8 +40,8 @@ export class FeedsService {
     private readonly config: AppConfig,
     version: DataVersion,
   ) {
-    this.bodies = new FeedCache(config.feedCacheEntries);
-    this.versions = version.cache({ maxEntries: config.readCacheEntries, ttlMs: 60_000 });
+    this.versions = version.cache({ ttlMs: 60_000 });
+    this.bodies = new ReadCache({ maxEntries: config.feedCacheEntries, ttlMs: Infinity });
     this.host = new URL(config.publicBaseUrl).hostname;
   }
 
@@ -59,20 +59,11 @@ export class FeedsService {
       return { ...found, etag: etagFor(feedKey, found.key) };
     });
     if (!version.found) return null;
-    const { etag } = version;
-    const body = async () => {
-      const cached = this.bodies.get(feedKey, version.key);
-      if (cached) return cached.body;
+    const render = async () => {
       const content = await loader(this.db.manager, id, this.host, new Date());
-      const rendered: RenderedFeed = {
-        versionKey: version.key,
-        etag,
-        lastModified: version.lastModified,
-        body: renderCalendar({ ...(content ?? { name: '', description: '', events: [] }), zone: this.config.timeZone, refreshSeconds: REFRESH_SECONDS }),
-      };
-      this.bodies.set(feedKey, rendered);
-      return rendered.body;
+      const text = content ?? { name: '', description: '', events: [] };
+      return renderCalendar({ ...text, zone: this.config.timeZone, refreshSeconds: REFRESH_SECONDS });
     };
-    return { etag, lastModified: version.lastModified, body };
+    return { etag: version.etag, lastModified: version.lastModified, body: () => this.bodies.get(feedKey, render, version.key) };
   }
 }

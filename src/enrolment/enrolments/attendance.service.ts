@@ -37,7 +37,7 @@ export class AttendanceService {
       await em.update(Enrolment, { id }, patch);
       const completedAt = dto.attendance === 'attended' ? new Date(Math.min(now.getTime(), session.endsAt.getTime())) : null;
       await this.items.follow(em, actor, enrolment, ITEM_STATUS_FOR_ATTENDANCE[dto.attendance], completedAt);
-      await this.notices.attendanceRecorded(em, id);
+      await this.notices.attendanceRecorded(em, { enrolment, session });
       return toEnrolmentResponse(enrolment, null, this.config.timeZone);
     });
   }

@@ -49,7 +49,7 @@ export class ProgressService {
     private readonly access: PlanAccess,
     version: DataVersion,
   ) {
-    this.cache = version.cache({ maxEntries: config.readCacheEntries, ttlMs: 5 * 60_000 });
+    this.cache = version.cache({ ttlMs: 5 * 60_000 });
   }
 
   async forPlan(principal: Principal, planId: string): Promise<PlanProgress> {

@@ -41,7 +41,7 @@ export class CompletionService {
     private readonly config: AppConfig,
     version: DataVersion,
   ) {
-    this.cache = version.cache({ maxEntries: Math.ceil(config.readCacheEntries / 50), ttlMs: 5 * 60_000 });
+    this.cache = version.cache({ ttlMs: 5 * 60_000, maxEntries: Math.ceil(config.readCacheEntries / 50) });
   }
 
   report(actor: Principal, query: CompletionQuery): Promise<CompletionReport> {
