@@ -273,8 +273,10 @@ async function main(): Promise<void> {
   };
   console.table(rows.map(({ note, ...r }) => ({ ...r, ...(note ? { note } : {}) })));
   console.log(`server peak RSS ${rssMb} MB; checks`, checks);
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  const file = join(ROOT, 'bench', 'results', `${report.date.slice(0, 10)}-${DB}.json`);
+  // A partial run (BENCH_ONLY) must not replace the full results kept in git.
+  const dir = join(ROOT, 'bench', process.env.BENCH_ONLY ? 'tmp' : 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${report.date.slice(0, 10)}-${DB}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   console.log(`wrote ${file}`);
   const failed = rows.some((r) => r.status5xx > 0) || !checks.integrity || checks.overbooked > 0 || checks.countMismatches > 0;
