@@ -7,6 +7,7 @@ import { SessionSlot } from '../src/catalogue/sessions/session-slot.entity';
 import { Audience, Theme } from '../src/catalogue/themes/theme.entity';
 import { Venue } from '../src/catalogue/venues/venue.entity';
 import { Person } from '../src/people/people/person.entity';
+import { DemoSlot, demoSlot } from './demo-calendar';
 import type { SeedStep } from './seed-context';
 import catalogue from './catalogue.json';
 
@@ -35,11 +36,9 @@ interface SessionSeed {
   venue?: string;
   onlineUrl?: string;
   capacity: number;
-  /** Local times in the catalogue's zone: [start, end] per slot. */
-  slots: string[][];
+  /** Weeks from the demo's anchor week, with local times (see demo-calendar.ts). */
+  slots: DemoSlot[];
 }
-
-const local = (time: string) => DateTime.fromISO(time, { zone: catalogue.timeZone }).toJSDate();
 
 async function upsertLecturer(em: EntityManager, seed: LecturerSeed): Promise<Lecturer> {
   const existing = seed.email ? await em.findOneBy(Lecturer, { email: seed.email }) : await em.findOneBy(Lecturer, { name: seed.name });
@@ -47,8 +46,8 @@ async function upsertLecturer(em: EntityManager, seed: LecturerSeed): Promise<Le
   return em.save(em.create(Lecturer, { ...existing, ...seed, email: seed.email ?? null, personId: person?.id ?? null, active: true }));
 }
 
-async function upsertSession(em: EntityManager, seed: SessionSeed, lecture: Lecture, venues: Map<string, Venue>): Promise<void> {
-  const slots = seed.slots.map(([start, end]) => ({ startsAt: local(start), endsAt: local(end) }));
+async function upsertSession(em: EntityManager, anchor: string, seed: SessionSeed, lecture: Lecture, venues: Map<string, Venue>): Promise<void> {
+  const slots = seed.slots.map((slot) => demoSlot(anchor, slot));
   const existing = await em.findOneBy(Session, { lectureId: lecture.id, startsAt: slots[0].startsAt });
   const fields = { venueId: seed.venue ? venues.get(seed.venue)!.id : null, onlineUrl: seed.onlineUrl ?? null, capacity: seed.capacity };
   if (existing) {
@@ -69,10 +68,10 @@ async function upsertSession(em: EntityManager, seed: SessionSeed, lecture: Lect
   );
 }
 
-/** The demo catalogue: four blocks, the lecturer bank, rooms at the competence centre and one term of sessions. */
+/** The demo catalogue: four blocks, the lecturer bank, rooms at the competence centre and sessions from about three months before the anchor week to nine months after it. */
 export const catalogueSeed: SeedStep = {
   name: 'catalogue',
-  async run({ em, log }) {
+  async run({ em, anchor, log }) {
     const themes = new Map<string, Theme>();
     for (const seed of catalogue.themes) {
       const existing = await em.findOneBy(Theme, { name: seed.name });
@@ -103,7 +102,7 @@ export const catalogueSeed: SeedStep = {
       const existing = await em.findOneBy(Venue, { name: seed.name });
       venues.set(seed.name, await em.save(em.create(Venue, { ...existing, ...seed, active: true })));
     }
-    for (const seed of catalogue.sessions as SessionSeed[]) await upsertSession(em, seed, lectures.get(seed.lecture)!, venues);
+    for (const seed of catalogue.sessions as SessionSeed[]) await upsertSession(em, anchor, seed, lectures.get(seed.lecture)!, venues);
     log(`catalogue: ${themes.size} themes, ${lectures.size} lectures, ${lecturers.size} lecturers, ${venues.size} venues, ${catalogue.sessions.length} sessions`);
   },
 };

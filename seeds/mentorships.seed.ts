@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Mentorship } from '../src/mentorship/mentorships/mentorship.entity';
 import { MentorMeeting } from '../src/mentorship/meetings/mentor-meeting.entity';
 import { Person } from '../src/people/people/person.entity';
+import { DEMO_ZONE } from './demo-calendar';
 import type { SeedStep } from './seed-context';
 
 /** Demo mentor -> mentee pairs (at most 3 mentees per mentor, the default MENTOR_MAX_MENTEES). */
@@ -25,13 +26,12 @@ const MEETINGS = [
   { weeks: 10, location: null, notes: 'Promenadmöte. Arbetsbelastning och var man får stöd.' },
 ];
 
-const ZONE = 'Europe/Stockholm';
 const email = (name: string) => `${name}@storvik.example`;
 
 async function upsertMentorship(em: EntityManager, mentor: Person, mentee: Person): Promise<Mentorship> {
   const existing = await em.findOneBy(Mentorship, { mentorId: mentor.id, menteeId: mentee.id });
   if (existing) return existing;
-  const startDate = mentee.employmentStart ?? DateTime.now().setZone(ZONE).toISODate()!;
+  const startDate = mentee.employmentStart ?? DateTime.now().setZone(DEMO_ZONE).toISODate()!;
   return em.save(em.create(Mentorship, { mentorId: mentor.id, menteeId: mentee.id, startDate, endDate: null }));
 }
 
@@ -43,7 +43,7 @@ export const mentorshipsSeed: SeedStep = {
       const mentor = await em.findOneByOrFail(Person, { email: email(mentorName) });
       const mentee = await em.findOneByOrFail(Person, { email: email(menteeName) });
       const mentorship = await upsertMentorship(em, mentor, mentee);
-      const first = DateTime.fromISO(mentorship.startDate, { zone: ZONE }).set({ hour: 14 });
+      const first = DateTime.fromISO(mentorship.startDate, { zone: DEMO_ZONE }).set({ hour: 14 });
       for (const meeting of MEETINGS) {
         const startsAt = first.plus({ weeks: meeting.weeks }).toJSDate();
         if (await em.existsBy(MentorMeeting, { mentorshipId: mentorship.id, startsAt })) continue;

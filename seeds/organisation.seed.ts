@@ -4,6 +4,7 @@ import { Area } from '../src/people/areas/area.entity';
 import { OrgUnit, OrgUnitKind } from '../src/people/org-units/org-unit.entity';
 import { Person } from '../src/people/people/person.entity';
 import type { Role } from '../src/auth/roles';
+import { demoDate } from './demo-calendar';
 import type { SeedStep } from './seed-context';
 import organisation from './organisation.json';
 
@@ -20,7 +21,10 @@ interface PersonSeed {
   unit: string;
   roles: Role[];
   title?: string;
+  /** Long-serving staff: a fixed date. */
   employmentStart?: string;
+  /** New hires: the Monday this many weeks from the demo's anchor week (negative: before it). */
+  employmentStartWeek?: number;
 }
 
 async function upsertUnit(em: EntityManager, seed: UnitSeed, parent: OrgUnit | null, byName: Map<string, OrgUnit>) {
@@ -37,7 +41,7 @@ async function upsertUnit(em: EntityManager, seed: UnitSeed, parent: OrgUnit | n
 
 export const organisationSeed: SeedStep = {
   name: 'organisation',
-  async run({ em, demoPasswordHash, log }) {
+  async run({ em, demoPasswordHash, anchor, log }) {
     for (const area of organisation.areas) await em.save(em.create(Area, area));
     const units = new Map<string, OrgUnit>();
     for (const root of organisation.units as UnitSeed[]) await upsertUnit(em, root, null, units);
@@ -53,7 +57,7 @@ export const organisationSeed: SeedStep = {
           orgUnitId: unit.id,
           roles: seed.roles,
           title: seed.title ?? null,
-          employmentStart: seed.employmentStart ?? null,
+          employmentStart: seed.employmentStartWeek === undefined ? (seed.employmentStart ?? null) : demoDate(anchor, seed.employmentStartWeek),
           active: true,
           passwordHash: demoPasswordHash,
         }),

@@ -14,11 +14,11 @@ import { PlanTemplate } from '../src/plans/plan-templates/plan-template.entity';
 import { PlanTemplateItem } from '../src/plans/plan-templates/plan-template-item.entity';
 import { activityDueDate, addMonths, lectureDueDate, PLAN_MONTHS } from '../src/plans/plans/plan-rules';
 import { Plan } from '../src/plans/plans/plan.entity';
+import { DEMO_ZONE, demoSlot } from './demo-calendar';
 import type { SeedStep } from './seed-context';
 import data from './plans.json';
 
 type State = 'draft' | 'just_started' | 'halfway' | 'paused' | 'completed';
-const ZONE = 'Europe/Stockholm';
 const WAITLIST_URL = 'https://meet.storvik.example/introduktion-extra';
 const activities = data.activities as Record<string, { title: string; monthOffset: number }[]>;
 
@@ -77,7 +77,7 @@ async function enrol(em: EntityManager, session: Session, person: Person, item: 
 
 class PlanMaker {
   private readonly now = new Date();
-  private readonly today = DateTime.now().setZone(ZONE).toISODate()!;
+  private readonly today = DateTime.now().setZone(DEMO_ZONE).toISODate()!;
 
   constructor(
     private readonly em: EntityManager,
@@ -94,7 +94,7 @@ class PlanMaker {
     const unit = await em.findOneByOrFail(OrgUnit, { id: hire.orgUnitId });
     const template = unit.areaCode ? this.templates.get(unit.areaCode) : undefined;
     const start = hire.employmentStart!;
-    const signedAt = DateTime.fromISO(start, { zone: ZONE }).set({ hour: 10 }).toJSDate();
+    const signedAt = DateTime.fromISO(start, { zone: DEMO_ZONE }).set({ hour: 10 }).toJSDate();
     const signed = state !== 'draft' && introducer && manager;
     const plan = await em.save(
       em.create(Plan, {
@@ -159,15 +159,14 @@ class PlanMaker {
 }
 
 /** A small extra session of a lecture many plans hold, so the demo shows a waitlist. */
-async function ensureWaitlist(em: EntityManager): Promise<boolean> {
+async function ensureWaitlist(em: EntityManager, anchor: string): Promise<boolean> {
   if (await em.existsBy(Enrolment, { status: 'waitlisted' })) return true;
   const open = await em.find(PlanItem, { where: { kind: 'lecture', status: 'planned' }, order: { dueDate: 'ASC' } });
   const counts = new Map<string, number>();
   for (const item of open) counts.set(item.lectureId!, (counts.get(item.lectureId!) ?? 0) + 1);
   const [lectureId, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!lectureId || count < 3) return false;
-  const startsAt = DateTime.now().setZone(ZONE).plus({ weeks: 3 }).set({ weekday: 3, hour: 9, minute: 0, second: 0, millisecond: 0 });
-  const slot = { startsAt: startsAt.toJSDate(), endsAt: startsAt.plus({ hours: 3 }).toJSDate() };
+  const slot = demoSlot(anchor, { week: 3, day: 'wed', from: '09:00', to: '12:00' });
   const session = await em.save(
     em.create(Session, { lectureId, onlineUrl: WAITLIST_URL, capacity: 2, ...slot, slots: [em.create(SessionSlot, slot)], lecturers: [] }),
   );
@@ -181,7 +180,7 @@ async function ensureWaitlist(em: EntityManager): Promise<boolean> {
 
 export const plansSeed: SeedStep = {
   name: 'plans',
-  async run({ em, log }) {
+  async run({ em, anchor, log }) {
     const templates = await upsertTemplates(em);
     const maker = new PlanMaker(em, templates, await sessionsByLecture(em));
     const hires = await em.findBy(Person, { email: In(data.plans.map((p) => p.email)) });
@@ -192,7 +191,7 @@ export const plansSeed: SeedStep = {
       await maker.make(hire, seed.state as State);
       made++;
     }
-    const waitlist = await ensureWaitlist(em);
+    const waitlist = await ensureWaitlist(em, anchor);
     log(`plans: ${templates.size} templates, ${made} new plans${waitlist ? '' : ' (no lectures or sessions for bookings yet)'}`);
   },
 };

@@ -4,6 +4,8 @@ export interface SeedContext {
   em: EntityManager;
   /** argon2 hash of the demo password, computed once per run. */
   demoPasswordHash: string;
+  /** Monday (ISO date, programme zone) of the week the demo city was first seeded; see demo-calendar.ts. */
+  anchor: string;
   log: (line: string) => void;
 }
 

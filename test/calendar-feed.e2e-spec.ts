@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
 import { startApp, TestApp } from './app';
 import { City, makeCity, TestPerson } from './factories/organisation.factory';
@@ -10,6 +11,16 @@ import { Session } from '../src/catalogue/sessions/session.entity';
 import { Enrolment } from '../src/enrolment/enrolments/enrolment.entity';
 
 const DAY = 86_400_000;
+// Next calendar year, so every date below lies ahead of "now" on whatever day the suite runs.
+const Y = DateTime.now().setZone('Europe/Stockholm').year + 1;
+const lastSunday = (month: number) => {
+  const end = DateTime.utc(Y, month, 1).endOf('month');
+  return end.minus({ days: end.weekday % 7 }).toISODate()!;
+};
+const SUMMER_STARTS = lastSunday(3);
+const SUMMER_ENDS = lastSunday(10);
+const WEEK_BEFORE = DateTime.fromISO(SUMMER_ENDS).minus({ weeks: 1 }).toISODate()!;
+const compact = (date: string) => date.replace(/-/g, '');
 const PAST = new Date('2026-01-01T08:00:00Z');
 const TABLES = ['person', 'session', 'lecture', 'venue', 'lecturer', 'enrolment', 'plan', 'mentorship', 'mentor_meeting', 'theme'];
 
@@ -38,24 +49,24 @@ describe('calendar feeds', () => {
     themeId = theme.id;
     const venue = await makeVenue(t, { name: 'Kompetenscenter', address: 'Storgatan 1, Storvik' });
     const lecture = await makeLecture(t, theme, { title: 'Barnavårdsutredning; grund, "BBIC"', description: 'Om utredningar\noch barnets bästa' });
-    // Two days a week apart, the second across the end of summer time (Sunday 31 October 2027).
+    // Two days a week apart, the second across the end of summer time (the last Sunday of October).
     multi = await makeSession(t, lecture, {
       venueId: venue.id,
       slots: [
-        { startsAt: new Date('2027-10-24T07:00:00Z'), endsAt: new Date('2027-10-24T14:00:00Z') },
-        { startsAt: new Date('2027-10-31T08:00:00Z'), endsAt: new Date('2027-10-31T15:00:00Z') },
+        { startsAt: new Date(`${WEEK_BEFORE}T07:00:00Z`), endsAt: new Date(`${WEEK_BEFORE}T14:00:00Z`) },
+        { startsAt: new Date(`${SUMMER_ENDS}T08:00:00Z`), endsAt: new Date(`${SUMMER_ENDS}T15:00:00Z`) },
       ],
     });
     await makeEnrolment(t, multi, hire);
     await makeEnrolment(t, multi, city.people.otherHire);
-    waitlistedSession = await makeSession(t, lecture, { startsAt: new Date('2027-03-28T07:00:00Z'), venueId: venue.id });
+    waitlistedSession = await makeSession(t, lecture, { startsAt: new Date(`${SUMMER_STARTS}T07:00:00Z`), venueId: venue.id });
     await makeEnrolment(t, waitlistedSession, hire, { status: 'waitlisted', queueNumber: 1 });
     const lecturer = await makeLecturer(t, { personId: hire.id, name: 'Föreläsare Hire' });
-    taughtSession = await makeSession(t, lecture, { startsAt: new Date('2027-05-05T08:00:00Z'), lecturers: [lecturer], onlineUrl: 'https://meet.example/x' });
-    await makePlan(t, hire, { startDate: '2027-01-15', endDate: '2029-01-15' });
-    mentorshipId = (await makeMentorship(t, city.people.mentor, hire, { startDate: '2027-01-15' })).id;
+    taughtSession = await makeSession(t, lecture, { startsAt: new Date(`${Y}-05-05T08:00:00Z`), lecturers: [lecturer], onlineUrl: 'https://meet.example/x' });
+    await makePlan(t, hire, { startDate: `${Y}-01-15`, endDate: `${Y + 2}-01-15` });
+    mentorshipId = (await makeMentorship(t, city.people.mentor, hire, { startDate: `${Y}-01-15` })).id;
     const meeting = await t.http().post(`/api/mentorships/${mentorshipId}/meetings`).auth(city.people.mentor.token, { type: 'bearer' })
-      .send({ startsAt: '2027-02-10T14:00:00+01:00', endsAt: '2027-02-10T15:00:00+01:00', location: 'Fikarummet', notes: 'HEMLIGA ANTECKNINGAR' });
+      .send({ startsAt: `${Y}-02-10T14:00:00+01:00`, endsAt: `${Y}-02-10T15:00:00+01:00`, location: 'Fikarummet', notes: 'HEMLIGA ANTECKNINGAR' });
     expect(meeting.status).toBe(201);
     const links = await t.http().get('/api/me/calendar').auth(hire.token, { type: 'bearer' });
     expect(links.status).toBe(200);
@@ -90,11 +101,11 @@ describe('calendar feeds', () => {
       const { events } = parseFeed(text);
       const slots = events.filter((e) => e.uid.startsWith(`session-${multi.id}-`));
       expect(slots.map((e) => [e.uid, e.start.toISOString(), e.end.toISOString(), e.status])).toEqual([
-        [`session-${multi.id}-1@lots.example.se`, '2027-10-24T07:00:00.000Z', '2027-10-24T14:00:00.000Z', 'CONFIRMED'],
-        [`session-${multi.id}-2@lots.example.se`, '2027-10-31T08:00:00.000Z', '2027-10-31T15:00:00.000Z', 'CONFIRMED'],
+        [`session-${multi.id}-1@lots.example.se`, `${WEEK_BEFORE}T07:00:00.000Z`, `${WEEK_BEFORE}T14:00:00.000Z`, 'CONFIRMED'],
+        [`session-${multi.id}-2@lots.example.se`, `${SUMMER_ENDS}T08:00:00.000Z`, `${SUMMER_ENDS}T15:00:00.000Z`, 'CONFIRMED'],
       ]);
-      expect(text).toContain('DTSTART;TZID=Europe/Stockholm:20271024T090000\r\n');
-      expect(text).toContain('DTSTART;TZID=Europe/Stockholm:20271031T090000\r\n');
+      expect(text).toContain(`DTSTART;TZID=Europe/Stockholm:${compact(WEEK_BEFORE)}T090000\r\n`);
+      expect(text).toContain(`DTSTART;TZID=Europe/Stockholm:${compact(SUMMER_ENDS)}T090000\r\n`);
       expect(text.match(/BEGIN:VTIMEZONE/g)).toHaveLength(1);
       expect(text).not.toMatch(/^METHOD/m);
       expect(text).toMatch(/^X-WR-CALNAME:.+\r$/m);
@@ -109,15 +120,15 @@ describe('calendar feeds', () => {
     it('shows the waitlisted session as TENTATIVE with a prefix, and the session the person teaches', () => {
       const { events } = parseFeed(text);
       const waiting = events.find((e) => e.uid === `session-${waitlistedSession.id}-1@lots.example.se`)!;
-      expect([waiting.status, waiting.summary, waiting.start.toISOString()]).toEqual(['TENTATIVE', 'Väntelista: Barnavårdsutredning; grund, "BBIC"', '2027-03-28T07:00:00.000Z']);
+      expect([waiting.status, waiting.summary, waiting.start.toISOString()]).toEqual(['TENTATIVE', 'Väntelista: Barnavårdsutredning; grund, "BBIC"', `${SUMMER_STARTS}T07:00:00.000Z`]);
       const taught = events.find((e) => e.uid === `session-${taughtSession.id}-1@lots.example.se`)!;
-      expect([taught.status, taught.start.toISOString()]).toEqual(['CONFIRMED', '2027-05-05T08:00:00.000Z']);
+      expect([taught.status, taught.start.toISOString()]).toEqual(['CONFIRMED', `${Y}-05-05T08:00:00.000Z`]);
     });
 
     it('shows mentor meetings without notes, on both sides', async () => {
       const { events } = parseFeed(text);
       const meeting = events.find((e) => e.uid.startsWith('meeting-'))!;
-      expect([meeting.summary, meeting.start.toISOString()]).toEqual([`Mentorsträff med ${city.people.mentor.name}`, '2027-02-10T13:00:00.000Z']);
+      expect([meeting.summary, meeting.start.toISOString()]).toEqual([`Mentorsträff med ${city.people.mentor.name}`, `${Y}-02-10T13:00:00.000Z`]);
       expect(text).not.toContain('HEMLIGA');
       const mentorLinks = await t.http().get('/api/me/calendar').auth(city.people.mentor.token, { type: 'bearer' });
       const mentorFeed = await t.http().get(new URL(mentorLinks.body.url).pathname);
@@ -129,8 +140,8 @@ describe('calendar feeds', () => {
     it('shows plan milestones as all-day events with an exclusive end', () => {
       const { events } = parseFeed(text);
       const milestones = events.filter((e) => e.allDay).map((e) => [e.startText, e.endText]);
-      expect(milestones).toEqual([['2027-01-15', '2027-01-16'], ['2027-07-15', '2027-07-16'], ['2028-01-15', '2028-01-16'], ['2029-01-15', '2029-01-16']]);
-      expect(text).toContain('DTSTART;VALUE=DATE:20270115\r\nDTEND;VALUE=DATE:20270116\r\n');
+      expect(milestones).toEqual([[`${Y}-01-15`, `${Y}-01-16`], [`${Y}-07-15`, `${Y}-07-16`], [`${Y + 1}-01-15`, `${Y + 1}-01-16`], [`${Y + 2}-01-15`, `${Y + 2}-01-16`]]);
+      expect(text).toContain(`DTSTART;VALUE=DATE:${Y}0115\r\nDTEND;VALUE=DATE:${Y}0116\r\n`);
     });
   });
 
@@ -232,7 +243,7 @@ describe('calendar feeds', () => {
 
     it('moves Last-Modified and the ETag when a meeting is deleted', async () => {
       const other = await t.http().post(`/api/mentorships/${mentorshipId}/meetings`).auth(city.people.mentor.token, { type: 'bearer' })
-        .send({ startsAt: '2027-03-10T14:00:00+01:00', endsAt: '2027-03-10T15:00:00+01:00' });
+        .send({ startsAt: `${Y}-03-10T14:00:00+01:00`, endsAt: `${Y}-03-10T15:00:00+01:00` });
       await age();
       const before = await feed();
       expect(before.text).toContain(`meeting-${other.body.id}@`);

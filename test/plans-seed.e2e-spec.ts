@@ -1,18 +1,22 @@
+import { DateTime } from 'luxon';
 import { startApp, TestApp } from './app';
 import { makeLecture, makeSession, makeTheme } from './factories/catalogue.factory';
 import { organisationSeed } from '../seeds/organisation.seed';
 import { plansSeed } from '../seeds/plans.seed';
+import { demoAnchor } from '../seeds/demo-calendar';
 import { Enrolment } from '../src/enrolment/enrolments/enrolment.entity';
 import { Plan } from '../src/plans/plans/plan.entity';
 import { PlanItem } from '../src/plans/plan-items/plan-item.entity';
 import { PlanTemplate } from '../src/plans/plan-templates/plan-template.entity';
 import { Session } from '../src/catalogue/sessions/session.entity';
+import { Person } from '../src/people/people/person.entity';
 
 describe('plans demo seed', () => {
   let t: TestApp;
-  const run = (steps = [organisationSeed, plansSeed]) =>
+  const run = (steps = [organisationSeed, plansSeed], now = DateTime.now()) =>
     t.db.write(async (em) => {
-      for (const step of steps) await step.run({ em, demoPasswordHash: 'x', log: () => undefined });
+      const anchor = await demoAnchor(em, now);
+      for (const step of steps) await step.run({ em, demoPasswordHash: 'x', anchor, log: () => undefined });
     });
   const counts = async () => ({
     templates: await t.db.manager.count(PlanTemplate),
@@ -51,8 +55,20 @@ describe('plans demo seed', () => {
     for (const session of await t.db.manager.find(Session)) {
       expect(session.bookedCount).toBe(enrolments.filter((e) => e.sessionId === session.id && e.status === 'booked').length);
     }
-    await run();
+    const hires = async () => (await t.db.manager.find(Person, { order: { email: 'ASC' } })).map((p) => [p.email, p.employmentStart]);
+    const before = await hires();
+    // Seeding again months later lays out the same dates from the stored anchor: nothing new.
+    await run(undefined, DateTime.now().plus({ months: 5 }));
     expect(await counts()).toEqual(first);
+    expect(await hires()).toEqual(before);
+  });
+
+  it('lays out employment starts on Mondays relative to the first seeding week', async () => {
+    const anchor = await t.db.write((em) => demoAnchor(em));
+    expect(DateTime.fromISO(anchor).weekday).toBe(1);
+    expect(DateTime.now().setZone('Europe/Stockholm').diff(DateTime.fromISO(anchor, { zone: 'Europe/Stockholm' }), 'days').days).toBeLessThan(7);
+    const amanda = await t.db.manager.findOneByOrFail(Person, { email: 'amanda.lind@storvik.example' });
+    expect(amanda.employmentStart).toBe(DateTime.fromISO(anchor).minus({ weeks: 12 }).toISODate());
   });
 
   it('works without a catalogue: templates of local activities, plans without bookings', async () => {

@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/password';
 import { Person } from '../people/people/person.entity';
 import { DEMO_PASSWORD, seedSteps } from '../../seeds';
 import type { SeedStep } from '../../seeds/seed-context';
+import { demoAnchor } from '../../seeds/demo-calendar';
 
 @Injectable()
 export class SeedService implements OnModuleInit {
@@ -26,7 +27,8 @@ export class SeedService implements OnModuleInit {
   async run(steps: SeedStep[] = seedSteps): Promise<void> {
     const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
     await this.db.write(async (em) => {
-      for (const step of steps) await step.run({ em, demoPasswordHash, log: (line) => this.logger.log(line) });
+      const anchor = await demoAnchor(em);
+      for (const step of steps) await step.run({ em, demoPasswordHash, anchor, log: (line) => this.logger.log(line) });
     });
   }
 }

@@ -40,10 +40,23 @@ function configureNunjucks(env: Environment, config: AppConfig, assets: string):
   }
 }
 
+/**
+ * GOV.UK Frontend's stylesheet without its @font-face rules: GDS Transport is licensed for gov.uk
+ * only, Lots uses a system font (site.css), and the rules made browsers ask for font files that
+ * are not there whenever a style applied before ours.
+ */
+function govukStylesheet(): string {
+  return readFileSync(join(ASSET_DIRS.govuk, 'govuk-frontend.min.css'), 'utf8').replace(/@font-face\{[^}]*\}/g, '');
+}
+
 /** Cookies, static assets under /assets/<version>/ and Nunjucks views (ours, then GOV.UK Frontend's macros). */
 export async function registerWeb(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   await app.register(fastifyCookie);
   const assets = `/assets/${assetVersion()}`;
+  const stylesheet = govukStylesheet();
+  app.getHttpAdapter().getInstance().get(`${assets}/govuk/govuk-frontend.min.css`, (_req, reply) => {
+    reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/css; charset=utf-8').send(stylesheet);
+  });
   for (const [name, root] of Object.entries(ASSET_DIRS)) {
     await app.register(fastifyStatic, { root, prefix: `${assets}/${name}/`, decorateReply: false, index: false, maxAge: '365d', immutable: true });
   }

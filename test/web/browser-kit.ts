@@ -17,6 +17,11 @@ const updateScreenshots = process.env.UPDATE_SCREENSHOTS === '1';
  * record console errors, failed assets and CSP violations (checked after each test), axe, screenshots.
  */
 export function browserKit() {
+  /**
+   * The suite also runs with the clock moved (faketime, see .ci/run): the server under test keeps
+   * the moved clock, Chromium runs on the real one (its network stack stalls under libfaketime).
+   */
+  const browserEnv = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'LD_PRELOAD' && !key.startsWith('FAKETIME')));
   const kit = {
     t: undefined as unknown as TestApp,
     base: '',
@@ -30,6 +35,7 @@ export function browserKit() {
       kit.base = `http://127.0.0.1:${(kit.t.app.getHttpServer().address() as AddressInfo).port}`;
       kit.browser = await chromium.launch({
         executablePath: CHROMIUM,
+        env: browserEnv(),
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
       });
       if (updateScreenshots) mkdirSync(SCREENSHOTS, { recursive: true });

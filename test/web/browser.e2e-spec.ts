@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../app';
 import { browserKit, CHROMIUM, haveChromium } from './browser-kit';
@@ -234,7 +235,7 @@ if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CH
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Tillfällen' }).click();
     await page.waitForURL(`${base}/schedule`);
     await expectAccessible(page);
-    await page.goto('/schedule?month=2026-09');
+    await page.goto(`/schedule?month=${DateTime.now().toFormat('yyyy-MM')}`);
     await expectAccessible(page);
     await page.locator('.lots-month-nav').evaluate((nav) => nav.scrollIntoView());
     await screenshot(page, 'schedule-month');
@@ -243,7 +244,9 @@ if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CH
     await page.waitForURL(`${base}/schedule/new`);
     await expectAccessible(page);
     await page.getByLabel('Föreläsning').selectOption({ label: DEMO_LECTURE });
-    await page.locator('#date-0').fill('2027-03-16');
+    // A Friday five weeks ahead: the demo's sessions are on Tuesdays to Thursdays, so the room is free.
+    const day = DateTime.now().setZone('Europe/Stockholm').plus({ weeks: 5 }).set({ weekday: 5 });
+    await page.locator('#date-0').fill(day.toISODate()!);
     await page.locator('#start-0').fill('09:00');
     await page.locator('#end-0').fill('12:00');
     await page.getByLabel('Lokal', { exact: true }).selectOption({ index: 1 });
@@ -254,7 +257,7 @@ if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CH
     expect(await page.locator('main').innerText()).toContain('0 / 8');
     await expectAccessible(page);
 
-    await page.goto('/schedule?month=2027-03');
+    await page.goto(`/schedule?month=${day.toFormat('yyyy-MM')}`);
     const entry = page.locator('.lots-calendar__entry', { hasText: DEMO_LECTURE });
     expect(await entry.innerText()).toContain('09:00');
     expect(await page.locator('.govuk-table__row', { hasText: DEMO_LECTURE }).innerText()).toContain('0 / 8');

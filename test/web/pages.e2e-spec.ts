@@ -237,6 +237,10 @@ describe('pages over HTTP: sign-in, CSRF, cookies, language, scope', () => {
         const res = await t.http().get(path).expect(200);
         expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       }
+      const stylesheet = await t.http().get(css).expect(200);
+      expect(stylesheet.headers['content-type']).toMatch(/^text\/css/);
+      expect(stylesheet.text).toContain('.govuk-button');
+      expect(stylesheet.text).not.toMatch(/@font-face|\/assets\/fonts\//);
       expect(page.text).toContain(`<script type="module" src="${base}/site/init.js"></script>`);
       expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
       await t.http().get(`${base}/site/missing.css`).expect(404);
