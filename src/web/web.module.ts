@@ -20,6 +20,7 @@ import { MyHiresController } from './my-hires/my-hires.controller';
 import { PlanBuilderController } from './plan-builder/plan-builder.controller';
 import { PlanBuilderPage } from './plan-builder/plan-builder.page';
 import { PlanItemsController } from './plan-builder/plan-items.controller';
+import { PlanLifeController } from './plan-builder/plan-life.controller';
 import { MyPlanController } from './my-plan/my-plan.controller';
 import { MyEvaluationsController } from './my-plan/my-evaluations.controller';
 import { MyPlan } from './my-plan/my-plan.page';
@@ -49,6 +50,7 @@ const WEB_CONTROLLERS: Type[] = [
   MyHiresController,
   PlanBuilderController,
   PlanItemsController,
+  PlanLifeController,
   MyPlanController,
   MyEvaluationsController,
   MenteesController,

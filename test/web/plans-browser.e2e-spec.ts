@@ -55,7 +55,7 @@ if (!haveChromium) console.warn(`Skipping the plan browser tests: no Chromium at
     const budgetBefore = await page.locator('#budget .lots-meter__label').first().innerText();
     const first = page.locator('li[id^="item-"]', { has: page.locator('summary') }).first();
     const title = await first.locator('strong').first().innerText();
-    await first.locator('summary').click();
+    await first.locator('summary', { hasText: 'Tillgodoräkna' }).click();
     await first.getByRole('button', { name: 'Tillgodoräkna' }).click();
     await page.waitForSelector('.govuk-error-summary');
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Skriv skälet till tillgodoräknandet');

@@ -24,8 +24,10 @@ export class PlanLifecycle {
   ) {}
 
   /** The fields a status change sets; resuming also moves the open items' due dates. */
-  async statusChange(em: EntityManager, plan: Plan, to: PlanStatus | undefined, closedReason: ClosedReason | undefined): Promise<Partial<Plan>> {
+  async statusChange(em: EntityManager, plan: Plan, to: PlanStatus | undefined, reasons: { closedReason?: ClosedReason; pausedReason?: string }): Promise<Partial<Plan>> {
+    const { closedReason, pausedReason } = reasons;
     if (closedReason && to !== 'closed') throw Problem.invalidField('closedReason', 'only when closing the plan (status closed)');
+    if (pausedReason !== undefined && to !== 'paused') throw Problem.invalidField('pausedReason', 'only when pausing the plan (status paused)');
     if (!to || to === plan.status) return {};
     if (!mayTransition(plan.status, to)) throw Problem.conflict(`A plan cannot go from ${plan.status} to ${to}`);
     const today = this.access.today();
@@ -36,7 +38,7 @@ export class PlanLifecycle {
       case 'completed':
         return { status: to, completedAt: new Date() };
       case 'paused':
-        return { status: to, pausedOn: today };
+        return { status: to, pausedOn: today, pausedReason: pausedReason ?? null };
       default:
         return plan.status === 'paused' ? { status: to, ...(await this.resume(em, plan, today)) } : { status: to };
     }
@@ -83,6 +85,6 @@ export class PlanLifecycle {
       const items = await em.findBy(PlanItem, { planId: plan.id, status: In(['planned', 'booked']), dueDate: Not(IsNull()) });
       for (const item of items) await em.update(PlanItem, { id: item.id }, { dueDate: addDays(item.dueDate!, days) });
     }
-    return { pausedOn: null, pausedDays: plan.pausedDays + days, endDate: addDays(plan.endDate, days) };
+    return { pausedOn: null, pausedReason: null, pausedDays: plan.pausedDays + days, endDate: addDays(plan.endDate, days) };
   }
 }

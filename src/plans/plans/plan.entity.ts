@@ -48,6 +48,9 @@ export class Plan {
   @DateColumn({ nullable: true })
   pausedOn: string | null;
 
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  pausedReason: string | null;
+
   @Column({ type: 'integer', default: 0 })
   pausedDays: number;
 

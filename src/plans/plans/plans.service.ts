@@ -79,9 +79,9 @@ export class PlansService {
   update(actor: Principal, id: string, dto: UpdatePlanDto) {
     return this.db.write(async (em) => {
       const plan = await this.access.findEditable(em, actor, id);
-      const { status, closedReason, ...fields } = dto;
+      const { status, closedReason, pausedReason, ...fields } = dto;
       await assertPlanPeople(em, fields);
-      const patch: Partial<Plan> = { ...fields, ...(await this.lifecycle.statusChange(em, plan, status, closedReason)) };
+      const patch: Partial<Plan> = { ...fields, ...(await this.lifecycle.statusChange(em, plan, status, { closedReason, pausedReason })) };
       const startDate = patch.startDate ?? plan.startDate;
       if ((patch.endDate ?? plan.endDate) <= startDate) throw Problem.invalidField('endDate', 'must be after startDate');
       await this.audit.updated(em, actor, 'plan', id, plan, patch, { subjectPersonId: plan.newHireId });

@@ -40,6 +40,16 @@ export function builderUrl(planId: string, filter: CatalogueFilter, anchor = '')
 
 const ALL = Object.assign(new PageQuery(), { limit: 500 });
 
+/** The status pages (PlanLifeController) offered for each status. */
+const LIFE_ACTIONS: Record<string, string[]> = { draft: ['close'], active: ['pause', 'complete', 'close'], paused: ['resume', 'close'], completed: [], closed: [] };
+
+/** The banner after a status change: which one, and for a resume the days the dates moved. */
+function changeNotice(query: unknown) {
+  const changed = (query as Record<string, unknown> | undefined)?.changed;
+  const days = Number((query as Record<string, unknown> | undefined)?.days);
+  return typeof changed === 'string' && ['pause', 'resume', 'complete', 'close'].includes(changed) ? { changed, days: Number.isInteger(days) && days >= 0 ? days : 0 } : {};
+}
+
 /** The plan builder: the plan (PlanReader, scoped like GET /api/plans/:id) beside the catalogue (LecturesService, like GET /api/lectures). */
 @Injectable()
 export class PlanBuilderPage {
@@ -75,6 +85,8 @@ export class PlanBuilderPage {
         budget: { days: budget, used: view.figures.trainingDaysPlanned, percent: Math.min(100, Math.round((view.figures.trainingDaysPlanned / budget) * 100)), over: view.figures.trainingDaysPlanned > budget },
         pace: pace(view.plan, view.figures, this.reader.today()),
         signAs: editable ? this.signCapacities(principal, view.plan) : [],
+        lifeActions: editable ? LIFE_ACTIONS[view.plan.status] : [],
+        ...changeNotice(req.query),
         htmx: true,
         errors: formErrors(errors, req.web.t),
       },

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
 import { formatInstant, IsCalendarDate } from '../../../common/time';
 import { CLOSED_REASONS, ClosedReason, Plan, PLAN_STATUSES, PlanStatus } from '../plan.entity';
@@ -79,6 +79,13 @@ export class UpdatePlanDto {
   @IsOptional()
   @IsIn(CLOSED_REASONS)
   closedReason?: ClosedReason;
+
+  @ApiPropertyOptional({ maxLength: 300, description: 'why the plan is paused (parental leave, sick leave); only when pausing' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  pausedReason?: string;
 }
 
 export class SignPlanDto {
@@ -122,6 +129,7 @@ export class PlanResponse {
   @ApiProperty({ enum: PLAN_STATUSES }) status: PlanStatus;
   @ApiProperty({ enum: CLOSED_REASONS, nullable: true }) closedReason: ClosedReason | null;
   @ApiProperty({ nullable: true, type: String, description: 'set while paused' }) pausedOn: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'why, while paused' }) pausedReason: string | null;
   @ApiProperty({ description: 'days paused so far; end and open due dates were moved by them' }) pausedDays: number;
   @ApiProperty({ nullable: true, type: String }) introducerSignedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) introducerSignedAt: string | null;
@@ -144,6 +152,7 @@ export const toPlanResponse = (p: Plan, zone: string): PlanResponse => ({
   status: p.status,
   closedReason: p.closedReason,
   pausedOn: p.pausedOn,
+  pausedReason: p.pausedReason,
   pausedDays: p.pausedDays,
   introducerSignedBy: p.introducerSignedBy,
   introducerSignedAt: formatInstant(p.introducerSignedAt, zone),

@@ -1,0 +1,68 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import { Person } from '../../src/people/people/person.entity';
+import { Plan } from '../../src/plans/plans/plan.entity';
+import { browserKit, CHROMIUM, haveChromium } from './browser-kit';
+
+const EVA = 'eva.nordin@storvik.example';
+const HUGO = 'hugo.sandberg@storvik.example';
+
+if (!haveChromium) console.warn(`Skipping the plan life browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
+
+(haveChromium ? describe : describe.skip)('a running plan in a real browser: the introducer marks, pauses and resumes (axe)', () => {
+  const kit = browserKit();
+  let planId: string;
+
+  beforeAll(async () => {
+    await kit.start();
+    const hugo = await kit.t.db.manager.findOneByOrFail(Person, { email: HUGO });
+    planId = (await kit.t.db.manager.findOneByOrFail(Plan, { newHireId: hugo.id })).id;
+  });
+  afterAll(() => kit.stop());
+  afterEach(async () => expect(await kit.closeContexts()).toEqual([]));
+
+  const expectAccessible = async (page: Page) => expect(await kit.violations(page)).toEqual([]);
+
+  it('marks a local activity done and undoes it, pauses the plan for parental leave and resumes it', async () => {
+    const page = await kit.newPage();
+    await kit.signIn(page, EVA);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina nyanställda' }).click();
+    await page.waitForURL(/\/my-hires$/);
+    await page.getByRole('link', { name: /Hugo Sandberg/ }).first().click();
+    await page.waitForURL(new RegExp(`/plan-builder/${planId}`));
+    await expectAccessible(page);
+
+    // The first planned local activity: mark it done (htmx swap), then undo.
+    const activity = page.locator('li[id^="item-"]', { has: page.getByRole('button', { name: /^Markera som genomförd/ }) }).first();
+    const itemId = await activity.getAttribute('id');
+    await activity.getByRole('button', { name: /^Markera som genomförd/ }).click();
+    const card = page.locator(`#${itemId}`);
+    await card.getByRole('button', { name: /^Ångra/ }).waitFor();
+    expect(await card.locator('.govuk-tag').first().innerText()).toBe('Genomförd');
+    await card.getByRole('button', { name: /^Ångra/ }).click();
+    await card.getByRole('button', { name: /^Markera som missad/ }).waitFor();
+    expect(await card.locator('.govuk-tag').first().innerText()).toBe('Planerad');
+
+    // Pause: the reason is required, shown beside the field and in the summary.
+    await page.getByRole('link', { name: 'Pausa planen' }).click();
+    await page.waitForURL(new RegExp(`/plan-builder/${planId}/status/pause$`));
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Pausa planen' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('#pausedReason-error').innerText()).toContain('Skriv varför planen pausas');
+    await expectAccessible(page);
+    await page.getByLabel('Varför pausas planen?').fill('Föräldraledighet');
+    await page.getByRole('button', { name: 'Pausa planen' }).click();
+    await page.waitForURL(/changed=pause/);
+    expect(await page.locator('.lots-facts').innerText()).toContain('Föräldraledighet');
+    await expectAccessible(page);
+    await kit.screenshot(page, 'plan-paused');
+
+    await page.getByRole('link', { name: 'Återuppta planen' }).click();
+    await page.waitForURL(new RegExp(`/plan-builder/${planId}/status/resume$`));
+    await page.getByRole('button', { name: 'Återuppta planen' }).click();
+    await page.waitForURL(/changed=resume&days=0/);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Planen är återupptagen.');
+    expect(await page.locator('.lots-facts').innerText()).toContain('Pågår');
+  });
+});
