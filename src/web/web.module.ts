@@ -17,6 +17,7 @@ import { MentorshipModule } from '../mentorship/mentorship.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { FollowUpModule } from '../follow-up/follow-up.module';
 import { MyHiresController } from './my-hires/my-hires.controller';
+import { NewHireController } from './my-hires/new-hire.controller';
 import { PlanBuilderController } from './plan-builder/plan-builder.controller';
 import { PlanBuilderPage } from './plan-builder/plan-builder.page';
 import { PlanItemsController } from './plan-builder/plan-items.controller';
@@ -47,6 +48,7 @@ const WEB_CONTROLLERS: Type[] = [
   SessionPageController,
   DashboardController,
   MyHiresController,
+  NewHireController,
   PlanBuilderController,
   PlanItemsController,
   MyPlanController,
