@@ -25,6 +25,8 @@ import { MyPlanController } from './my-plan/my-plan.controller';
 import { MyEvaluationsController } from './my-plan/my-evaluations.controller';
 import { MyPlan } from './my-plan/my-plan.page';
 import { MenteesController } from './mentees/mentees.controller';
+import { MeetingPagesController } from './mentees/meeting-pages.controller';
+import { OwnMentorship } from './mentees/own-mentorship';
 import { BookingChoices } from './plan-views/booking';
 import { BookingPage } from './plan-views/booking-page';
 import { PlanReader } from './plan-views/plan-reader';
@@ -54,12 +56,13 @@ const WEB_CONTROLLERS: Type[] = [
   MyPlanController,
   MyEvaluationsController,
   MenteesController,
+  MeetingPagesController,
 ];
 
 @Module({
   imports: [AuthModule, PeopleModule, CatalogueModule, PlansModule, EnrolmentModule, ReportingModule, MentorshipModule, CalendarModule, FollowUpModule],
   controllers: WEB_CONTROLLERS,
-  providers: [WebSessions, WebGuard, ScheduleAccess, UnitChoices, PlanReader, BookingChoices, BookingPage, PlanBuilderPage, MyPlan],
+  providers: [WebSessions, WebGuard, ScheduleAccess, UnitChoices, PlanReader, BookingChoices, BookingPage, PlanBuilderPage, MyPlan, OwnMentorship],
 })
 export class WebModule {}
 
