@@ -24,6 +24,7 @@ import { PlanItemsController } from './plan-builder/plan-items.controller';
 import { MyPlanController } from './my-plan/my-plan.controller';
 import { MyEvaluationsController } from './my-plan/my-evaluations.controller';
 import { MyPlan } from './my-plan/my-plan.page';
+import { MyMeetings } from './my-plan/my-meetings';
 import { MenteesController } from './mentees/mentees.controller';
 import { MeetingPagesController } from './mentees/meeting-pages.controller';
 import { OwnMentorship } from './mentees/own-mentorship';
@@ -62,7 +63,7 @@ const WEB_CONTROLLERS: Type[] = [
 @Module({
   imports: [AuthModule, PeopleModule, CatalogueModule, PlansModule, EnrolmentModule, ReportingModule, MentorshipModule, CalendarModule, FollowUpModule],
   controllers: WEB_CONTROLLERS,
-  providers: [WebSessions, WebGuard, ScheduleAccess, UnitChoices, PlanReader, BookingChoices, BookingPage, PlanBuilderPage, MyPlan, OwnMentorship],
+  providers: [WebSessions, WebGuard, ScheduleAccess, UnitChoices, PlanReader, BookingChoices, BookingPage, PlanBuilderPage, MyPlan, MyMeetings, OwnMentorship],
 })
 export class WebModule {}
 
