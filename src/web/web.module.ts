@@ -16,6 +16,7 @@ import { ReportingModule } from '../reporting/reporting.module';
 import { MentorshipModule } from '../mentorship/mentorship.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { FollowUpModule } from '../follow-up/follow-up.module';
+import { NoticesModule } from '../notices/notices.module';
 import { MyHiresController } from './my-hires/my-hires.controller';
 import { NewHireController } from './my-hires/new-hire.controller';
 import { PlanBuilderController } from './plan-builder/plan-builder.controller';
@@ -61,7 +62,7 @@ const WEB_CONTROLLERS: Type[] = [
 ];
 
 @Module({
-  imports: [AuthModule, PeopleModule, CatalogueModule, PlansModule, EnrolmentModule, ReportingModule, MentorshipModule, CalendarModule, FollowUpModule],
+  imports: [AuthModule, PeopleModule, CatalogueModule, PlansModule, EnrolmentModule, ReportingModule, MentorshipModule, CalendarModule, FollowUpModule, NoticesModule],
   controllers: WEB_CONTROLLERS,
   providers: [WebSessions, WebGuard, ScheduleAccess, UnitChoices, PlanReader, BookingChoices, BookingPage, PlanBuilderPage, MyPlan, MyMeetings, OwnMentorship],
 })

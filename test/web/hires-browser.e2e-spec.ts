@@ -178,4 +178,25 @@ if (!haveChromium) console.warn(`Skipping the new-hire, meeting and notice brows
     expect(await meetings.getByRole('link', { name: /Ändra|Ta bort/ }).count()).toBe(0);
     await expectAccessible(page);
   }, 120_000);
+  it('introducer: turns off the weekly digest and reminders on the profile page, and sees the choice kept', async () => {
+    const page = await kit.newPage();
+    page.setDefaultTimeout(WAIT.timeout);
+    await kit.signIn(page, EVA);
+    await nav(page, 'Min profil');
+    await page.waitForURL(/\/profile$/);
+    const digest = page.getByLabel('Veckobrev om dina nyanställda');
+    const reminders = page.getByLabel('Påminnelser före tillfällen');
+    const evaluations = page.getByLabel('Förfrågningar om att utvärdera tillfällen');
+    expect([await digest.isChecked(), await reminders.isChecked(), await evaluations.isChecked()]).toEqual([true, true, true]);
+    await expectAccessible(page);
+    await digest.uncheck();
+    await reminders.uncheck();
+    await page.getByRole('button', { name: 'Spara val av e-post' }).click();
+    await page.waitForURL(/\/profile\?saved=notices$/, WAIT);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Dina val av e-post är sparade.');
+    expect([await digest.isChecked(), await reminders.isChecked(), await evaluations.isChecked()]).toEqual([false, false, true]);
+    await expectAccessible(page);
+    await page.reload();
+    expect(await digest.isChecked()).toBe(false);
+  }, 120_000);
 });
