@@ -13,6 +13,6 @@ import { NoticeSender } from './sender/notice-sender';
 @Module({
   controllers: [NoticesController, NotificationPreferencesController],
   providers: [{ provide: Clock, useClass: SystemClock }, NoticesService, OutboxService, NotificationPreferencesService, Mailer, DigestJob, NoticeSender],
-  exports: [NoticesService],
+  exports: [NoticesService, NotificationPreferencesService],
 })
 export class NoticesModule {}

@@ -16,7 +16,9 @@ import { ReportingModule } from '../reporting/reporting.module';
 import { MentorshipModule } from '../mentorship/mentorship.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { FollowUpModule } from '../follow-up/follow-up.module';
+import { NoticesModule } from '../notices/notices.module';
 import { MyHiresController } from './my-hires/my-hires.controller';
+import { NewHireController } from './my-hires/new-hire.controller';
 import { PlanBuilderController } from './plan-builder/plan-builder.controller';
 import { PlanBuilderPage } from './plan-builder/plan-builder.page';
 import { PlanItemsController } from './plan-builder/plan-items.controller';
@@ -24,7 +26,10 @@ import { PlanLifeController } from './plan-builder/plan-life.controller';
 import { MyPlanController } from './my-plan/my-plan.controller';
 import { MyEvaluationsController } from './my-plan/my-evaluations.controller';
 import { MyPlan } from './my-plan/my-plan.page';
+import { MyMeetings } from './my-plan/my-meetings';
 import { MenteesController } from './mentees/mentees.controller';
+import { MeetingPagesController } from './mentees/meeting-pages.controller';
+import { OwnMentorship } from './mentees/own-mentorship';
 import { BookingChoices } from './plan-views/booking';
 import { BookingPage } from './plan-views/booking-page';
 import { PlanReader } from './plan-views/plan-reader';
@@ -48,18 +53,20 @@ const WEB_CONTROLLERS: Type[] = [
   SessionPageController,
   DashboardController,
   MyHiresController,
+  NewHireController,
   PlanBuilderController,
   PlanItemsController,
   PlanLifeController,
   MyPlanController,
   MyEvaluationsController,
   MenteesController,
+  MeetingPagesController,
 ];
 
 @Module({
-  imports: [AuthModule, PeopleModule, CatalogueModule, PlansModule, EnrolmentModule, ReportingModule, MentorshipModule, CalendarModule, FollowUpModule],
+  imports: [AuthModule, PeopleModule, CatalogueModule, PlansModule, EnrolmentModule, ReportingModule, MentorshipModule, CalendarModule, FollowUpModule, NoticesModule],
   controllers: WEB_CONTROLLERS,
-  providers: [WebSessions, WebGuard, ScheduleAccess, UnitChoices, PlanReader, BookingChoices, BookingPage, PlanBuilderPage, MyPlan],
+  providers: [WebSessions, WebGuard, ScheduleAccess, UnitChoices, PlanReader, BookingChoices, BookingPage, PlanBuilderPage, MyPlan, MyMeetings, OwnMentorship],
 })
 export class WebModule {}
 

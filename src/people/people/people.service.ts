@@ -111,16 +111,6 @@ export class PeopleService {
     });
   }
 
-  /** A person's own choice of language (pages, later e-mails); anyone may set their own. */
-  setLanguage(actor: Principal, language: 'sv' | 'en') {
-    return this.db.write(async (em) => {
-      const person = await this.findReadable(em, actor, actor.id);
-      if (person.language === language) return;
-      await this.audit.updated(em, actor, 'person', actor.id, person, { language }, { subjectPersonId: actor.id });
-      await em.update(Person, { id: actor.id }, { language });
-    });
-  }
-
   async findReadable(em: EntityManager, principal: Principal, id: string): Promise<Person> {
     const person = await readablePeople(em.createQueryBuilder(Person, 'p'), 'p', principal)
       .andWhere('p.id = :id', { id })

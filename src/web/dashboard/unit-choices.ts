@@ -10,13 +10,22 @@ export interface UnitChoice {
   label: string;
 }
 
-/** The org units a person may narrow a report to (as reportPath allows): all for coordinators, their own units otherwise. */
+/** Org units to choose from: the caller's own units (the unit and all below it), or all of them. */
 @Injectable()
 export class UnitChoices {
   constructor(private readonly db: Db) {}
 
-  async for(principal: Principal): Promise<UnitChoice[]> {
-    const own = hasRole(principal, 'coordinator') ? '/' : principal.unitPath;
+  /** The units a person may narrow a report to (as reportPath allows): all for coordinators, their own units otherwise. */
+  for(principal: Principal): Promise<UnitChoice[]> {
+    return this.under(hasRole(principal, 'coordinator') ? '/' : principal.unitPath);
+  }
+
+  /** The units a person may place people in (as PeopleService allows): all for admins, their own units otherwise. */
+  forPeople(principal: Principal): Promise<UnitChoice[]> {
+    return this.under(principal.roles.includes('admin') ? '/' : principal.unitPath);
+  }
+
+  private async under(own: string): Promise<UnitChoice[]> {
     const units = await this.db.manager
       .createQueryBuilder(OrgUnit, 'u')
       .select(['u.id', 'u.name', 'u.path'])

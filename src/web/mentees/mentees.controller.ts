@@ -1,11 +1,7 @@
 import { Body, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DateTime } from 'luxon';
 import { Roles } from '../../auth/decorators';
 import { IdParam } from '../../common/id-param';
-import { PageQuery } from '../../common/pagination';
-import { Problem } from '../../common/problem';
-import { isCalendarDate } from '../../common/time';
 import { AppConfig } from '../../config/app-config';
 import { MeetingsService } from '../../mentorship/meetings/meetings.service';
 import { MentorshipsService } from '../../mentorship/mentorships/mentorships.service';
@@ -17,12 +13,14 @@ import { OPEN_PLAN_STATUSES } from '../../plans/plans/plan.entity';
 import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
-import { field, WebRequest } from '../web-request';
+import type { WebRequest } from '../web-request';
 import { refusal } from '../plan-views/booking';
 import { PlanReader } from '../plan-views/plan-reader';
+import { meetingDto, meetingErrors, MeetingValues, postedMeeting } from './meeting-form';
+import { ALL_MEETINGS, OwnMentorship } from './own-mentorship';
 
-const ALL_MEETINGS = Object.assign(new PageQuery(), { limit: 500 });
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** What the mentorship page confirms after a change (?logged=1 and so on). */
+const NOTICES = ['logged', 'changed', 'deleted'];
 
 /** A mentor's mentees (MentorshipsService, PlansService, MeetingsService: the API's scope) and logging a meeting. */
 @WebController('mentees')
@@ -34,6 +32,7 @@ export class MenteesController {
     private readonly people: PeopleService,
     private readonly plans: PlansService,
     private readonly reader: PlanReader,
+    private readonly own: OwnMentorship,
     private readonly config: AppConfig,
   ) {}
 
@@ -60,18 +59,11 @@ export class MenteesController {
 
   @Post(':id/meetings')
   async log(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @Body() body: unknown) {
-    const values = Object.fromEntries(['date', 'startTime', 'endTime', 'location', 'notes'].map((name) => [name, field(body, name).trim()]));
-    const errors: FieldErrors = [];
-    if (!isCalendarDate(values.date)) errors.push({ field: 'date', key: 'mentees.errors.date' });
-    if (!TIME.test(values.startTime)) errors.push({ field: 'startTime', key: 'mentees.errors.time' });
-    if (!TIME.test(values.endTime)) errors.push({ field: 'endTime', key: 'mentees.errors.time' });
-    else if (values.endTime <= values.startTime) errors.push({ field: 'endTime', key: 'mentees.errors.order' });
-    if (values.location.length > 300) errors.push({ field: 'location', key: 'mentees.errors.location' });
-    if (values.notes.length > 10000) errors.push({ field: 'notes', key: 'mentees.errors.notes' });
+    const values = postedMeeting(body);
+    const errors = meetingErrors(values);
     if (!errors.length) {
-      const at = (time: string) => DateTime.fromISO(`${values.date}T${time}`, { zone: this.config.timeZone }).toISO({ suppressMilliseconds: true })!;
       try {
-        await this.meetings.create(req.web.principal!, id, { startsAt: at(values.startTime), endsAt: at(values.endTime), location: values.location || null, notes: values.notes || null });
+        await this.meetings.create(req.web.principal!, id, meetingDto(values, this.config.timeZone));
         return seeOther(reply, `/mentees/${id}?logged=1`);
       } catch (error) {
         errors.push(...refusal(error, 'date', 'mentees.errors.refused'));
@@ -80,13 +72,10 @@ export class MenteesController {
     return this.page(req, reply, id, values, errors, 400);
   }
 
-  private async page(req: WebRequest, reply: FastifyReply, id: string, values: Record<string, string>, errors: FieldErrors = [], status = 200) {
-    const principal = req.web.principal!;
-    const mentorship = await this.mentorships.get(principal, id);
-    if (mentorship.mentorId !== principal.id) throw Problem.notFound('Mentorship');
-    const [mentee, meetings] = await Promise.all([this.people.get(principal, mentorship.menteeId), this.meetings.list(principal, id, ALL_MEETINGS)]);
+  private async page(req: WebRequest, reply: FastifyReply, id: string, values: Partial<MeetingValues>, errors: FieldErrors = [], status = 200) {
+    const { mentorship, mentee, meetings } = await this.own.read(req.web.principal!, id);
     const now = Date.now();
-    const logged = (req.query as Record<string, unknown>).logged !== undefined;
+    const query = req.query as Record<string, unknown>;
     return render(
       req,
       reply,
@@ -94,10 +83,10 @@ export class MenteesController {
       {
         mentorship,
         mentee,
-        upcoming: meetings.items.filter((m) => Date.parse(m.endsAt) > now),
-        past: meetings.items.filter((m) => Date.parse(m.endsAt) <= now).reverse(),
+        upcoming: meetings.filter((m) => Date.parse(m.endsAt) > now),
+        past: meetings.filter((m) => Date.parse(m.endsAt) <= now).reverse(),
         values,
-        logged,
+        notice: NOTICES.find((key) => query[key] !== undefined) ?? null,
         errors: formErrors(errors, req.web.t),
       },
       status,

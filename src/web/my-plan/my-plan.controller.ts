@@ -11,6 +11,7 @@ import type { WebRequest } from '../web-request';
 import { BookingChoices, refusal } from '../plan-views/booking';
 import { BookingPage } from '../plan-views/booking-page';
 import { byTerm } from '../plan-views/plan-time';
+import { MyMeetings } from './my-meetings';
 import { MyPlan } from './my-plan.page';
 
 /** The new hire's two years: timeline by term, next up, booking own items, the calendar subscription. */
@@ -22,6 +23,7 @@ export class MyPlanController {
     private readonly booking: BookingPage,
     private readonly choices: BookingChoices,
     private readonly calendar: CalendarTokensService,
+    private readonly meetings: MyMeetings,
   ) {}
 
   @Get()
@@ -79,8 +81,10 @@ export class MyPlanController {
           terms: byTerm(view.plan.startDate, view.plan.endDate, view.items.map((i) => ({ ...i, bookable: this.choices.bookable(i) })), this.myPlan.today()),
           nextUp: this.myPlan.nextUp(view),
           programme: await this.myPlan.programmeEvaluation(view),
+          waitlist: view.items.filter((i) => i.enrolment?.status === 'waitlisted' && !i.enrolment.started),
         }
       : {};
-    return render(req, reply, 'my-plan/my-plan', { ...data, calendar, notice, errors: formErrors(errors, req.web.t) }, status);
+    const meetings = await this.meetings.of(principal);
+    return render(req, reply, 'my-plan/my-plan', { ...data, meetings, calendar, notice, errors: formErrors(errors, req.web.t) }, status);
   }
 }

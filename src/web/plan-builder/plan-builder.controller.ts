@@ -33,8 +33,8 @@ export class PlanBuilderController {
 
   @Get('new')
   @Roles('introducer', 'manager')
-  newPlan(@Req() req: WebRequest, @Res() reply: FastifyReply, @Query('hireId') hireId: string) {
-    return this.newPlanPage(req, reply, field({ hireId }, 'hireId'), {});
+  newPlan(@Req() req: WebRequest, @Res() reply: FastifyReply, @Query('hireId') hireId: string, @Query('registered') registered?: string) {
+    return this.newPlanPage(req, reply, field({ hireId }, 'hireId'), { registered: registered === '1' });
   }
 
   @Post()
@@ -83,7 +83,7 @@ export class PlanBuilderController {
   }
 
   /** The hire through PeopleService (same scope as GET /api/people/:id: 404 outside own units), the templates as GET /api/plan-templates. */
-  private async newPlanPage(req: WebRequest, reply: FastifyReply, hireId: string, values: { startDate?: string; templateId?: string }, errors: FieldErrors = [], status = 200) {
+  private async newPlanPage(req: WebRequest, reply: FastifyReply, hireId: string, values: { startDate?: string; templateId?: string; registered?: boolean }, errors: FieldErrors = [], status = 200) {
     if (!UUID.test(hireId)) throw Problem.notFound('New hire');
     const hire = await this.people.get(req.web.principal!, hireId);
     const unit = await this.units.get(hire.orgUnitId);
@@ -95,6 +95,7 @@ export class PlanBuilderController {
       'plan-builder/new',
       {
         hire,
+        registered: values.registered ?? false,
         templates,
         startDate: values.startDate ?? hire.employmentStart ?? todayIn(this.config.timeZone),
         templateId: values.templateId ?? suggested,

@@ -8,6 +8,7 @@ import { Lecture } from '../../catalogue/lectures/lecture.entity';
 import { Session } from '../../catalogue/sessions/session.entity';
 import { Theme } from '../../catalogue/themes/theme.entity';
 import { Enrolment } from '../../enrolment/enrolments/enrolment.entity';
+import { waitlistPosition } from '../../enrolment/enrolments/seats';
 import { EvaluationReceipt } from '../../follow-up/evaluations/evaluation-receipt.entity';
 import { Person } from '../../people/people/person.entity';
 import { PlanItem } from '../../plans/plan-items/plan-item.entity';
@@ -26,6 +27,8 @@ export interface ItemEnrolment {
   endsAt: Date;
   started: boolean;
   evaluated: boolean;
+  /** 1 = next in line; null unless waitlisted (as the API's waitlistPosition). */
+  waitlistPosition: number | null;
 }
 
 export interface ItemView {
@@ -148,7 +151,7 @@ export class PlanReader {
     });
   }
 
-  /** The latest place (not cancelled) linked to each item, with its session's times and whether it was evaluated. */
+  /** The latest place (not cancelled) linked to each item, with its session's times, waitlist position and whether it was evaluated. */
   private async enrolmentsOf(itemIds: string[]): Promise<Map<string, ItemEnrolment>> {
     if (!itemIds.length) return new Map();
     const em = this.db.manager;
@@ -156,6 +159,7 @@ export class PlanReader {
     if (!places.length) return new Map();
     const sessions = new Map((await em.findBy(Session, { id: In([...new Set(places.map((p) => p.sessionId))]) })).map((s) => [s.id, s]));
     const receipts = new Set((await em.findBy(EvaluationReceipt, { enrolmentId: In(places.map((p) => p.id)) })).map((r) => r.enrolmentId));
+    const positions = new Map(await Promise.all(places.filter((p) => p.status === 'waitlisted').map(async (p) => [p.id, await waitlistPosition(em, p)] as const)));
     const now = Date.now();
     const byItem = new Map<string, ItemEnrolment>();
     for (const place of places) {
@@ -168,6 +172,7 @@ export class PlanReader {
         endsAt: session.endsAt,
         started: session.startsAt.getTime() <= now,
         evaluated: receipts.has(place.id),
+        waitlistPosition: positions.get(place.id) ?? null,
       });
     }
     return byItem;

@@ -1,21 +1,33 @@
 import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AuthService } from '../../auth/auth.service';
+import { Principal } from '../../auth/principal';
 import { Problem } from '../../common/problem';
+import { NotificationPreferencesService } from '../../notices/preferences/notification-preferences.service';
 import { OrgUnitsService } from '../../people/org-units/org-units.service';
-import { PeopleService } from '../../people/people/people.service';
+import { fieldList } from '../catalogue/lecture-form';
 import { FieldErrors, formErrors } from '../forms';
 import { isLang } from '../i18n/i18n';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
 import { field, WebRequest } from '../web-request';
 
-const SAVED = ['language', 'password'];
+const SAVED = ['language', 'password', 'notices'];
 
+/** The optional notices a person may turn off: the weekly digest only goes to introducers, so only they are asked. */
+function optionalNotices(principal: Principal): Array<'reminders' | 'evaluationRequests' | 'digest'> {
+  return principal.roles.includes('introducer') ? ['reminders', 'evaluationRequests', 'digest'] : ['reminders', 'evaluationRequests'];
+}
+
+/**
+ * The person's own details, language and optional e-mails (NotificationPreferencesService, as
+ * GET/PATCH /api/me/notification-preferences: a new language also applies to their queued notices),
+ * and changing the password (AuthService).
+ */
 @WebController('profile')
 export class ProfileController {
   constructor(
-    private readonly people: PeopleService,
+    private readonly preferences: NotificationPreferencesService,
     private readonly units: OrgUnitsService,
     private readonly auth: AuthService,
   ) {}
@@ -29,8 +41,18 @@ export class ProfileController {
   async language(@Req() req: WebRequest, @Res() reply: FastifyReply, @Body() body: unknown) {
     const language = field(body, 'language');
     if (!isLang(language)) return this.page(req, reply, [{ field: 'language', key: 'profile.errors.language' }], null, 400);
-    await this.people.setLanguage(req.web.principal!, language);
+    await this.preferences.update(req.web.principal!, { language });
     return seeOther(reply, '/profile?saved=language');
+  }
+
+  /** Checked boxes are the notices wanted; the others offered are turned off. */
+  @Post('notices')
+  async notices(@Req() req: WebRequest, @Res() reply: FastifyReply, @Body() body: unknown) {
+    const offered = optionalNotices(req.web.principal!);
+    const wanted = fieldList(body, 'notices');
+    if (wanted.some((kind) => !(offered as string[]).includes(kind))) return this.page(req, reply, [{ field: 'notices', key: 'profile.errors.notices' }], null, 400);
+    await this.preferences.update(req.web.principal!, Object.fromEntries(offered.map((kind) => [kind, wanted.includes(kind)])));
+    return seeOther(reply, '/profile?saved=notices');
   }
 
   @Post('password')
@@ -54,7 +76,8 @@ export class ProfileController {
 
   private async page(req: WebRequest, reply: FastifyReply, errors: FieldErrors, saved: string | null, status = 200) {
     const user = req.web.user!;
-    const unitName = (await this.units.names([user.orgUnitId])).get(user.orgUnitId) ?? '';
-    return render(req, reply, 'profile/profile', { unitName, saved, errors: formErrors(errors, req.web.t) }, status);
+    const [names, preferences] = await Promise.all([this.units.names([user.orgUnitId]), this.preferences.get(req.web.principal!)]);
+    const notices = optionalNotices(req.web.principal!).map((kind) => ({ kind, wanted: preferences[kind] }));
+    return render(req, reply, 'profile/profile', { unitName: names.get(user.orgUnitId) ?? '', notices, saved, errors: formErrors(errors, req.web.t) }, status);
   }
 }
