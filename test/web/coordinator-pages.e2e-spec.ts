@@ -3,6 +3,7 @@ import { startApp, TestApp } from '../app';
 import { makeLecture, makeLecturer, makeSession, makeTheme, makeVenue } from '../factories/catalogue.factory';
 import { City, makeCity } from '../factories/organisation.factory';
 import { makeEnrolment, makePlan, makePlanItem } from '../factories/plans.factory';
+import { springForwardDay } from '../support/time';
 import { Agent, csrfOf, sessionCsrf, signedIn } from './web-session';
 
 describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session, dashboard', () => {
@@ -130,6 +131,34 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
       const moveCancelled = await post(coordinator, `/schedule/${id}/edit`, twoDays, 400);
       expect(moveCancelled.text).toContain('href="#date-0"');
       expect(moveCancelled.text).toContain('cannot be changed');
+    });
+
+    it('keeps the form with the error beside the field for an impossible time or one the spring change skips, when scheduling and rescheduling', async () => {
+      const lecture = await makeLecture(t, await makeTheme(t), { title: 'Sommartid' });
+      const gapDay = springForwardDay(t.config.timeZone);
+      const future = DateTime.now().setZone(t.config.timeZone).plus({ months: 2 }).toISODate()!;
+      const existing = await makeSession(t, lecture);
+      const before = (await api(`/sessions/${existing.id}`).expect(200)).body;
+      for (const [path, extra] of [['/schedule/new', { lectureId: lecture.id }], [`/schedule/${existing.id}/edit`, {}]] as const) {
+        const impossible = await post(coordinator, path, { ...extra, 'date-0': future, 'start-0': '25:00', 'end-0': '09:75', capacity: '8' }, 400);
+        for (const name of ['start-0', 'end-0']) {
+          expect(impossible.text).toContain(`href="#${name}"`);
+          expect(impossible.text).toMatch(new RegExp(`id="${name}-error"[^>]*>\\s*<span class="govuk-visually-hidden">[^<]*</span> Skriv tiden som TT:MM`));
+        }
+        expect(impossible.text).toContain('value="25:00"');
+        expect(impossible.text).toContain('value="09:75"');
+        expect(impossible.text).toContain('value="8"');
+
+        const skipped = await post(coordinator, path, { ...extra, 'date-0': gapDay, 'start-0': '02:30', 'end-0': '04:00' }, 400);
+        expect(skipped.text).toContain('href="#start-0"');
+        expect(skipped.text).toMatch(/id="start-0-error"[^>]*>\s*<span class="govuk-visually-hidden">[^<]*<\/span> Den tiden finns inte den dagen/);
+        expect(skipped.text).not.toContain('id="end-0-error"');
+        expect(skipped.text).toContain('value="02:30"');
+        expect(skipped.text).toContain(`value="${gapDay}"`);
+      }
+      const sessions = (await api(`/sessions?lectureId=${lecture.id}`).expect(200)).body;
+      expect(sessions.items.map((s: { id: string }) => s.id)).toEqual([existing.id]);
+      expect((await api(`/sessions/${existing.id}`).expect(200)).body).toEqual(before);
     });
   });
 

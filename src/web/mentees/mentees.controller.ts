@@ -1,11 +1,10 @@
 import { Body, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DateTime } from 'luxon';
 import { Roles } from '../../auth/decorators';
 import { IdParam } from '../../common/id-param';
 import { PageQuery } from '../../common/pagination';
 import { Problem } from '../../common/problem';
-import { isCalendarDate } from '../../common/time';
+import { formatInstant, fromLocalTime, isCalendarDate } from '../../common/time';
 import { AppConfig } from '../../config/app-config';
 import { MeetingsService } from '../../mentorship/meetings/meetings.service';
 import { MentorshipsService } from '../../mentorship/mentorships/mentorships.service';
@@ -62,16 +61,21 @@ export class MenteesController {
   async log(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @Body() body: unknown) {
     const values = Object.fromEntries(['date', 'startTime', 'endTime', 'location', 'notes'].map((name) => [name, field(body, name).trim()]));
     const errors: FieldErrors = [];
-    if (!isCalendarDate(values.date)) errors.push({ field: 'date', key: 'mentees.errors.date' });
-    if (!TIME.test(values.startTime)) errors.push({ field: 'startTime', key: 'mentees.errors.time' });
-    if (!TIME.test(values.endTime)) errors.push({ field: 'endTime', key: 'mentees.errors.time' });
-    else if (values.endTime <= values.startTime) errors.push({ field: 'endTime', key: 'mentees.errors.order' });
+    const dated = isCalendarDate(values.date);
+    if (!dated) errors.push({ field: 'date', key: 'mentees.errors.date' });
+    // Read in the programme zone as the schedule form and the CSV import do: a time the spring change skips is refused.
+    const [startsAt, endsAt] = (['startTime', 'endTime'] as const).map((name) => {
+      const at = !TIME.test(values[name]) ? 'invalid' : dated ? fromLocalTime(`${values.date}T${values[name]}`, this.config.timeZone) : null;
+      if (at === 'invalid' || at === 'skipped') errors.push({ field: name, key: at === 'invalid' ? 'mentees.errors.time' : 'forms.skippedTime' });
+      return at instanceof Date ? at : null;
+    });
+    if (startsAt && endsAt && endsAt <= startsAt) errors.push({ field: 'endTime', key: 'mentees.errors.order' });
     if (values.location.length > 300) errors.push({ field: 'location', key: 'mentees.errors.location' });
     if (values.notes.length > 10000) errors.push({ field: 'notes', key: 'mentees.errors.notes' });
-    if (!errors.length) {
-      const at = (time: string) => DateTime.fromISO(`${values.date}T${time}`, { zone: this.config.timeZone }).toISO({ suppressMilliseconds: true })!;
+    if (startsAt && endsAt && !errors.length) {
       try {
-        await this.meetings.create(req.web.principal!, id, { startsAt: at(values.startTime), endsAt: at(values.endTime), location: values.location || null, notes: values.notes || null });
+        const zone = this.config.timeZone;
+        await this.meetings.create(req.web.principal!, id, { startsAt: formatInstant(startsAt, zone), endsAt: formatInstant(endsAt, zone), location: values.location || null, notes: values.notes || null });
         return seeOther(reply, `/mentees/${id}?logged=1`);
       } catch (error) {
         errors.push(...refusal(error, 'date', 'mentees.errors.refused'));
