@@ -57,6 +57,7 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
       const id = found.body.items[0].id;
       const edit = await coordinator.get(`/catalogue/lectures/${id}`).expect(200);
       expect(edit.text).toContain('value="Barnsamtal i praktiken"');
+      expect(edit.text).toMatch(/id="durationHours" name="durationHours" type="text" value="3,5"/);
       await post(coordinator, `/catalogue/lectures/${id}`, { ...form, title: 'Barnsamtal', durationDays: '1', durationHours: '0', active: '' }, 303);
       expect((await api(`/lectures/${id}`).expect(200)).body).toEqual(expect.objectContaining({ title: 'Barnsamtal', durationMinutes: 480, active: false }));
     });

@@ -1,6 +1,8 @@
 import { startApp, TestApp } from '../app';
-import { City, makeCity } from '../factories/organisation.factory';
-import { makeMentorship } from '../factories/plans.factory';
+import { Person } from '../../src/people/people/person.entity';
+import { makeLecture, makeTheme } from '../factories/catalogue.factory';
+import { City, makeCity, makePerson } from '../factories/organisation.factory';
+import { makeMentorship, makePlan, makePlanItem } from '../factories/plans.factory';
 import { springForwardDay } from '../support/time';
 import { Agent, sessionCsrf, signedIn } from './web-session';
 
@@ -17,6 +19,35 @@ describe('plan pages over HTTP: my new hires, plans, timeline, mentees', () => {
   const post = async (agent: Agent, path: string, body: Record<string, string>, status: number) =>
     agent.post(path).type('form').send({ _csrf: await sessionCsrf(agent), ...body }).expect(status);
   const zone = () => t.config.timeZone;
+
+  describe('numbers', () => {
+    it('writes decimals with a comma in Swedish and a point in English (progress, training days, dashboard)', async () => {
+      const hire = await makePerson(t, city.units.northUnit, ['newhire'], { name: 'Decimal Dahl' });
+      const lecture = await makeLecture(t, await makeTheme(t), { title: 'Halvdag om dokumentation', durationMinutes: t.config.dayMinutes / 2 });
+      const plan = await makePlan(t, hire);
+      await makePlanItem(t, plan, { lectureId: lecture.id });
+      for (let i = 0; i < 10; i++) await makePlanItem(t, plan, { title: `Aktivitet ${i}`, status: i < 6 ? 'done' : 'planned' });
+      const introducer = await signedIn(t, city.people.introducer.email);
+
+      const hires = (await introducer.get('/my-hires').expect(200)).text;
+      const card = hires.slice(hires.indexOf('Decimal Dahl'));
+      expect(card).toContain('54,5 % (6 av 11)');
+      expect(card).toContain('0 genomförda av 0,5 planerade');
+      expect((await introducer.get(`/plan-builder/${plan.id}`).expect(200)).text).toContain('0,5 dagar');
+      const catalogue = (await (await signedIn(t, city.people.coordinator.email)).get('/catalogue').expect(200)).text;
+      expect(catalogue.slice(catalogue.indexOf('Halvdag om dokumentation'))).toContain('0,5 utbildningsdagar');
+      const dashboard = (await introducer.get('/dashboard').expect(200)).text;
+      expect(dashboard).toMatch(/\d+,\d %/);
+      expect(dashboard).not.toMatch(/\d\.\d %/);
+
+      await t.db.write((em) => em.update(Person, city.people.introducer.id, { language: 'en' }));
+      const english = await signedIn(t, city.people.introducer.email);
+      const enHires = (await english.get('/my-hires').expect(200)).text;
+      expect(enHires.slice(enHires.indexOf('Decimal Dahl'))).toContain('54.5% (6 of 11)');
+      expect((await english.get(`/plan-builder/${plan.id}`).expect(200)).text).toContain('0.5 days');
+      await t.db.write((em) => em.update(Person, city.people.introducer.id, { language: 'sv' }));
+    });
+  });
 
   describe('mentees', () => {
     it('refuses a meeting at a time the spring change skips, beside the field, keeping what was typed', async () => {

@@ -12,14 +12,6 @@ import type { WebRequest } from '../web-request';
 import { byStatus, byUnit } from './dashboard-figures';
 import { UnitChoices } from './unit-choices';
 
-type Figures = { percentComplete: number; trainingDaysDone: number; trainingDaysPlanned: number };
-
-/** Decimal figures written the person's way (69,1 in Swedish, 69.1 in English). */
-function shown(figures: Figures, lang: string) {
-  const text = (n: number) => n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
-  return { percentText: text(figures.percentComplete), daysDoneText: text(figures.trainingDaysDone), daysPlannedText: text(figures.trainingDaysPlanned) };
-}
-
 /**
  * Completion and retention for the city, or a department or unit chosen: the completion and
  * retention reports' services with the same scope as the API (coordinators all, others their own units).
@@ -45,9 +37,9 @@ export class DashboardController {
       query,
       units,
       unitName: units.find((u) => u.id === query.orgUnitId)?.name ?? null,
-      totals: { ...report.totals, ...shown(report.totals, req.web.lang) },
+      totals: report.totals,
       statuses: byStatus(report),
-      byUnit: byUnit(report).map((unit) => ({ ...unit, ...shown(unit, req.web.lang) })),
+      byUnit: byUnit(report),
       retention,
       csvHref: `/dashboard/completion.csv${query.orgUnitId ? `?orgUnitId=${query.orgUnitId}` : ''}`,
     });
