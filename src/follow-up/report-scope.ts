@@ -11,7 +11,7 @@ export async function reportPath(em: EntityManager, principal: Principal, orgUni
   const own = hasRole(principal, 'coordinator') ? null : principal.unitPath;
   if (!orgUnitId) return own;
   const unit = await em.findOneBy(OrgUnit, { id: orgUnitId });
-  if (!unit || (own !== null && !unit.path.startsWith(own))) throw Problem.notFound('Org unit');
+  if (!unit || (own !== null && !unit.path.startsWith(own))) throw Problem.notFound('orgUnit');
   return unit.path;
 }
 

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { startApp, TestApp } from '../app';
 import { Person } from '../../src/people/people/person.entity';
 import { makeLecture, makeTheme } from '../factories/catalogue.factory';
@@ -19,6 +20,18 @@ describe('plan pages over HTTP: my new hires, plans, timeline, mentees', () => {
   const post = async (agent: Agent, path: string, body: Record<string, string>, status: number) =>
     agent.post(path).type('form').send({ _csrf: await sessionCsrf(agent), ...body }).expect(status);
   const zone = () => t.config.timeZone;
+
+  describe('refusals', () => {
+    it('says in Swedish why a plan cannot be created for a hire who has an open plan', async () => {
+      const hire = await makePerson(t, city.units.northUnit, ['newhire'], { name: 'Öppen Plansson' });
+      await makePlan(t, hire, { status: 'draft' });
+      const introducer = await signedIn(t, city.people.introducer.email);
+      const page = await post(introducer, '/plan-builder', { hireId: hire.id, startDate: DateTime.now().toISODate()!, templateId: '' }, 400);
+      expect(page.text).toContain('Planen kunde inte skapas: Den nyanställda har redan en öppen plan (utkast, pågående eller pausad)');
+      expect(page.text).toContain('<span class="govuk-visually-hidden">Fel:</span>');
+      expect(page.text).not.toContain('This new hire');
+    });
+  });
 
   describe('numbers', () => {
     it('writes decimals with a comma in Swedish and a point in English (progress, training days, dashboard)', async () => {

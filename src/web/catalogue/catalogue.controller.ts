@@ -85,7 +85,7 @@ export class CatalogueController {
 
   private async form(req: WebRequest, reply: FastifyReply, lecture: LectureResponse | null, values: unknown, errors: FieldErrors, status = 200) {
     const [themes, lecturers, areas] = await Promise.all([this.themes.list(ALL), this.lecturers.list({ ...ALL, active: true }), this.areas.list(ALL)]);
-    return render(req, reply, 'catalogue/lecture-form', { lecture, values, dayHours: this.config.dayMinutes / 60, themes: themes.items, lecturers: lecturers.items, areas: areas.items, errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, 'catalogue/lecture-form', { lecture, values, dayHours: this.config.dayMinutes / 60, themes: themes.items, lecturers: lecturers.items, areas: areas.items, errors: formErrors(errors, req.web) }, status);
   }
 
   private async areaNames(): Promise<Map<string, string>> {

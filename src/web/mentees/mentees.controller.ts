@@ -17,7 +17,7 @@ import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
 import { field, WebRequest } from '../web-request';
-import { refusal } from '../plan-views/booking';
+import { refusal } from '../refusals';
 import { PlanReader } from '../plan-views/plan-reader';
 
 const ALL_MEETINGS = Object.assign(new PageQuery(), { limit: 500 });
@@ -87,7 +87,7 @@ export class MenteesController {
   private async page(req: WebRequest, reply: FastifyReply, id: string, values: Record<string, string>, errors: FieldErrors = [], status = 200) {
     const principal = req.web.principal!;
     const mentorship = await this.mentorships.get(principal, id);
-    if (mentorship.mentorId !== principal.id) throw Problem.notFound('Mentorship');
+    if (mentorship.mentorId !== principal.id) throw Problem.notFound('mentorship');
     const [mentee, meetings] = await Promise.all([this.people.get(principal, mentorship.menteeId), this.meetings.list(principal, id, ALL_MEETINGS)]);
     const now = Date.now();
     const logged = (req.query as Record<string, unknown>).logged !== undefined;
@@ -102,7 +102,7 @@ export class MenteesController {
         past: meetings.items.filter((m) => Date.parse(m.endsAt) <= now).reverse(),
         values,
         logged,
-        errors: formErrors(errors, req.web.t),
+        errors: formErrors(errors, req.web),
       },
       status,
     );

@@ -8,7 +8,8 @@ import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
 import type { WebRequest } from '../web-request';
-import { BookingChoices, refusal } from '../plan-views/booking';
+import { BookingChoices } from '../plan-views/booking';
+import { refusal } from '../refusals';
 import { BookingPage } from '../plan-views/booking-page';
 import { byTerm } from '../plan-views/plan-time';
 import { MyPlan } from './my-plan.page';
@@ -59,7 +60,7 @@ export class MyPlanController {
 
   private async context(req: WebRequest, itemId: string) {
     const planId = await this.myPlan.currentId(req.web.principal!);
-    if (!planId) throw Problem.notFound('Plan');
+    if (!planId) throw Problem.notFound('plan');
     return { planId, itemId, action: `/my-plan/items/${itemId}/book`, back: '/my-plan' };
   }
 
@@ -81,6 +82,6 @@ export class MyPlanController {
           programme: await this.myPlan.programmeEvaluation(view),
         }
       : {};
-    return render(req, reply, 'my-plan/my-plan', { ...data, calendar, notice, errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, 'my-plan/my-plan', { ...data, calendar, notice, errors: formErrors(errors, req.web) }, status);
   }
 }

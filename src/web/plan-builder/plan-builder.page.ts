@@ -76,7 +76,7 @@ export class PlanBuilderPage {
         pace: pace(view.plan, view.figures, this.reader.today()),
         signAs: editable ? this.signCapacities(principal, view.plan) : [],
         htmx: true,
-        errors: formErrors(errors, req.web.t),
+        errors: formErrors(errors, req.web),
       },
       status,
     );

@@ -55,6 +55,6 @@ export class ProfileController {
   private async page(req: WebRequest, reply: FastifyReply, errors: FieldErrors, saved: string | null, status = 200) {
     const user = req.web.user!;
     const unitName = (await this.units.names([user.orgUnitId])).get(user.orgUnitId) ?? '';
-    return render(req, reply, 'profile/profile', { unitName, saved, errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, 'profile/profile', { unitName, saved, errors: formErrors(errors, req.web) }, status);
   }
 }
