@@ -21,6 +21,36 @@ describe('plan pages over HTTP: my new hires, plans, timeline, mentees', () => {
     agent.post(path).type('form').send({ _csrf: await sessionCsrf(agent), ...body }).expect(status);
   const zone = () => t.config.timeZone;
 
+  describe('my new hires', () => {
+    it('offers "create plan" only to hires without any plan; a closed plan gets "create a new plan", a completed one nothing', async () => {
+      const unit = city.units.northUnit;
+      const none = await makePerson(t, unit, ['newhire'], { name: 'Utan Plansson' });
+      const done = await makePerson(t, unit, ['newhire'], { name: 'Klar Klarsson' });
+      const closed = await makePerson(t, unit, ['newhire'], { name: 'Stängd Stängdsson' });
+      const again = await makePerson(t, unit, ['newhire'], { name: 'Igen Igensson' });
+      await makePlan(t, done, { status: 'completed' });
+      const closedPlan = await makePlan(t, closed, { status: 'closed', closedReason: 'moved_internally' });
+      await makePlan(t, again, { status: 'closed', closedReason: 'other' });
+      await makePlan(t, again, { status: 'draft' });
+      const page = (await (await signedIn(t, city.people.introducer.email)).get('/my-hires').expect(200)).text;
+      const section = (heading: string) => {
+        const start = page.indexOf(`<h2 class="govuk-heading-m">${heading}</h2>`);
+        expect(start).toBeGreaterThan(-1);
+        const end = page.indexOf('<h2', start + 1);
+        return page.slice(start, end === -1 ? undefined : end);
+      };
+      const withoutPlan = section('Nyanställda utan plan');
+      expect(withoutPlan).toContain(`href="/plan-builder/new?hireId=${none.id}"`);
+      for (const hire of [done, closed, again]) expect(withoutPlan).not.toContain(hire.name);
+      const finished = section('Avslutade planer');
+      expect(finished).toContain(`${done.name}</a> – Slutförd`);
+      expect(finished).not.toContain(`hireId=${done.id}`);
+      expect(finished).toContain(`href="/plan-builder/${closedPlan.id}">${closed.name}</a> – Avslutad, 0 % – <a class="govuk-link" href="/plan-builder/new?hireId=${closed.id}">Skapa en ny plan`);
+      expect(finished).not.toContain(again.name);
+      expect(page.match(new RegExp(`hireId=${again.id}`, 'g'))).toBeNull();
+    });
+  });
+
   describe('refusals', () => {
     it('says in Swedish why a plan cannot be created for a hire who has an open plan', async () => {
       const hire = await makePerson(t, city.units.northUnit, ['newhire'], { name: 'Öppen Plansson' });
