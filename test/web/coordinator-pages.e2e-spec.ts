@@ -259,6 +259,8 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
       expect(all.text).toContain('South adults');
       expect(all.text).toContain('North children');
       expect(all.text).toContain('2025 kvartal 1');
+      expect(all.text).toContain('Hur långt de nyanställda har kommit i hela kommunen.');
+      expect(all.text).toMatch(/<option value="">Hela kommunen<\/option>/);
       const csv = await coordinator.get(`/dashboard/completion.csv?orgUnitId=${city.units.south.id}`).expect(200);
       expect(csv.text.split('\n')[0]).toContain('newHire,orgUnit,status');
       expect(csv.text).toContain(city.people.otherHire.name);
@@ -268,6 +270,11 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
       const own = await introducer.get('/dashboard').expect(200);
       expect(own.text).toContain('North children');
       expect(own.text).not.toContain('South adults');
+      expect(own.text).toContain('Hur långt de nyanställda har kommit i dina enheter.');
+      expect(own.text).toMatch(/<option value="">Alla dina enheter<\/option>/);
+      expect(own.text).not.toMatch(/hela kommunen/i);
+      const narrowed = await introducer.get(`/dashboard?orgUnitId=${city.units.northUnit.id}`).expect(200);
+      expect(narrowed.text).toContain('Hur långt de nyanställda har kommit i North children.');
       await introducer.get(`/dashboard?orgUnitId=${city.units.south.id}`).expect(404);
       await introducer.get('/dashboard?orgUnitId=nope').expect(400);
     });

@@ -6,6 +6,7 @@ import { RetentionReportService } from '../../follow-up/retention/retention-repo
 import { ProgrammeReportQuery } from '../../follow-up/programme/dto/create-programme-evaluation.dto';
 import { COMPLETION_CSV } from '../../reporting/completion/completion.dto';
 import { CompletionService } from '../../reporting/completion/completion.service';
+import { reportsWholeCity } from '../../follow-up/report-scope';
 import { render } from '../render';
 import { WebController } from '../web-page.decorator';
 import type { WebRequest } from '../web-request';
@@ -37,6 +38,7 @@ export class DashboardController {
       query,
       units,
       unitName: units.find((u) => u.id === query.orgUnitId)?.name ?? null,
+      wholeCity: reportsWholeCity(principal),
       totals: report.totals,
       statuses: byStatus(report),
       byUnit: byUnit(report),

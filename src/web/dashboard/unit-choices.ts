@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { hasRole, Principal } from '../../auth/principal';
+import { Principal } from '../../auth/principal';
+import { reportsWholeCity } from '../../follow-up/report-scope';
 import { Db } from '../../database/db.service';
 import { OrgUnit } from '../../people/org-units/org-unit.entity';
 
@@ -16,7 +17,7 @@ export class UnitChoices {
   constructor(private readonly db: Db) {}
 
   async for(principal: Principal): Promise<UnitChoice[]> {
-    const own = hasRole(principal, 'coordinator') ? '/' : principal.unitPath;
+    const own = reportsWholeCity(principal) ? '/' : principal.unitPath;
     const units = await this.db.manager
       .createQueryBuilder(OrgUnit, 'u')
       .select(['u.id', 'u.name', 'u.path'])
