@@ -51,6 +51,26 @@ describe('plan pages over HTTP: my new hires, plans, timeline, mentees', () => {
     });
   });
 
+  describe('plan page', () => {
+    it('leads everyone who may read a plan back to a page they may open', async () => {
+      const hire = await makePerson(t, city.units.northUnit, ['newhire'], { name: 'Tillbaka Tillbakasson' });
+      const plan = await makePlan(t, hire);
+      await makeMentorship(t, city.people.mentor, hire);
+      const expected: [string, string, string][] = [
+        [city.people.introducer.email, '/my-hires', 'Tillbaka till mina nyanställda'],
+        [city.people.coordinator.email, '/dashboard', 'Tillbaka till uppföljningen'],
+        [city.people.mentor.email, '/mentees', 'Tillbaka till mina adepter'],
+        [hire.email, '/my-plan', 'Tillbaka till min plan'],
+      ];
+      for (const [email, href, text] of expected) {
+        const agent = await signedIn(t, email);
+        const page = (await agent.get(`/plan-builder/${plan.id}`).expect(200)).text;
+        expect({ email, back: /<a href="([^"]+)" class="govuk-back-link">([^<]+)<\/a>/.exec(page)?.slice(1) }).toEqual({ email, back: [href, text] });
+        await agent.get(href).expect(200);
+      }
+    });
+  });
+
   describe('refusals', () => {
     it('says in Swedish why a plan cannot be created for a hire who has an open plan', async () => {
       const hire = await makePerson(t, city.units.northUnit, ['newhire'], { name: 'Öppen Plansson' });
