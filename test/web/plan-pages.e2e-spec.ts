@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { startApp, TestApp } from '../app';
 import { Person } from '../../src/people/people/person.entity';
-import { makeLecture, makeTheme } from '../factories/catalogue.factory';
+import { makeLecture, makeSession, makeTheme } from '../factories/catalogue.factory';
 import { City, makeCity, makePerson } from '../factories/organisation.factory';
-import { makeMentorship, makePlan, makePlanItem } from '../factories/plans.factory';
+import { makeEnrolment, makeMentorship, makePlan, makePlanItem } from '../factories/plans.factory';
 import { springForwardDay } from '../support/time';
 import { Agent, sessionCsrf, signedIn } from './web-session';
 
@@ -68,6 +68,24 @@ describe('plan pages over HTTP: my new hires, plans, timeline, mentees', () => {
         expect({ email, back: /<a href="([^"]+)" class="govuk-back-link">([^<]+)<\/a>/.exec(page)?.slice(1) }).toEqual({ email, back: [href, text] });
         await agent.get(href).expect(200);
       }
+    });
+  });
+
+  describe('my plan', () => {
+    it('places a booked session on the timeline in the term of its own date, not of the item\'s due date', async () => {
+      const hire = await makePerson(t, city.units.northUnit, ['newhire'], { name: 'Tidslinje Tidsson' });
+      const today = DateTime.now().setZone(zone());
+      const plan = await makePlan(t, hire, { startDate: today.toISODate()! });
+      const lecture = await makeLecture(t, await makeTheme(t), { title: 'Samtal med barn' });
+      const session = await makeSession(t, lecture, { startsAt: today.plus({ months: 6 }).set({ hour: 9, minute: 0 }).toJSDate() });
+      const item = await makePlanItem(t, plan, { lectureId: lecture.id, status: 'booked', dueDate: today.plus({ months: 1 }).toISODate()! });
+      await makeEnrolment(t, session, hire, { planItemId: item.id });
+      await makePlanItem(t, plan, { title: 'Studiebesök', dueDate: today.plus({ weeks: 2 }).toISODate()! });
+      const page = (await (await signedIn(t, hire.email)).get('/my-plan').expect(200)).text;
+      const terms = page.split('<li class="lots-term').slice(1);
+      const termOf = (title: string) => terms.findIndex((term) => term.includes(title)) + 1;
+      expect(termOf('Studiebesök')).toBe(1);
+      expect(termOf('Samtal med barn')).toBe(2);
     });
   });
 

@@ -11,7 +11,6 @@ import type { WebRequest } from '../web-request';
 import { BookingChoices } from '../plan-views/booking';
 import { refusal } from '../refusals';
 import { BookingPage } from '../plan-views/booking-page';
-import { byTerm } from '../plan-views/plan-time';
 import { MyPlan } from './my-plan.page';
 
 /** The new hire's two years: timeline by term, next up, booking own items, the calendar subscription. */
@@ -77,7 +76,7 @@ export class MyPlanController {
       ? {
           plan: view.plan,
           figures: view.figures,
-          terms: byTerm(view.plan.startDate, view.plan.endDate, view.items.map((i) => ({ ...i, bookable: this.choices.bookable(i) })), this.myPlan.today()),
+          terms: this.myPlan.terms(view, view.items.map((i) => ({ ...i, bookable: this.choices.bookable(i) }))),
           nextUp: this.myPlan.nextUp(view),
           programme: await this.myPlan.programmeEvaluation(view),
         }
