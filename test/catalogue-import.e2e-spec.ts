@@ -93,6 +93,7 @@ describe('catalogue CSV import and export', () => {
       'row 5.endsAt',
       'row 6.venue',
     ]);
+    expect(res.body.errors[0].message).toBe('startsAt does not exist in Europe/Stockholm: the clocks skip that hour (daylight saving)');
     expect((await t.http().get('/api/sessions').set(coordinator)).body.total).toBe(before);
   });
 

@@ -2,13 +2,13 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Problem } from '../common/problem';
+import type { ProblemCode } from '../common/problem-codes';
 import { PrincipalLoader } from './principal.loader';
 import { hasRole, Principal } from './principal';
 import { IS_PUBLIC, ROLES_KEY } from './decorators';
 import { Role } from './roles';
 
-const unauthenticated = (detail: string) =>
-  new Problem(401, detail, undefined, { 'www-authenticate': 'Bearer realm="lots"' });
+const unauthenticated = (code: ProblemCode) => new Problem(401, code, {}, undefined, { 'www-authenticate': 'Bearer realm="lots"' });
 
 /** Global: every route needs a valid bearer token unless marked @Public(); @Roles() adds a 403 check. */
 @Injectable()
@@ -32,15 +32,15 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(header: string | undefined): Promise<Principal> {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-    if (!match) throw unauthenticated('Sign in and send the token as "Authorization: Bearer <token>"');
+    if (!match) throw unauthenticated('auth.missingToken');
     let subject: string;
     try {
       subject = (await this.jwt.verifyAsync<{ sub: string }>(match[1])).sub;
     } catch {
-      throw unauthenticated('The token is invalid or has expired');
+      throw unauthenticated('auth.invalidToken');
     }
     const principal = await this.principals.load(subject);
-    if (!principal) throw unauthenticated('The account is no longer active');
+    if (!principal) throw unauthenticated('auth.inactiveAccount');
     return principal;
   }
 }

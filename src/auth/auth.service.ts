@@ -37,7 +37,7 @@ export class AuthService implements OnApplicationBootstrap {
     const ok = await verifyPassword(dto.password, person?.passwordHash);
     if (!ok || !person?.active) {
       this.throttle.recordFailure(dto.email, ip);
-      throw new Problem(401, 'Wrong e-mail or password');
+      throw new Problem(401, 'auth.wrongCredentials');
     }
     this.throttle.recordSuccess(dto.email, ip);
     const accessToken = await this.jwt.signAsync({ sub: person.id }, { expiresIn: this.config.authTokenTtlSeconds });
@@ -55,7 +55,7 @@ export class AuthService implements OnApplicationBootstrap {
       .where('p.id = :id', { id: principal.id })
       .getOneOrFail();
     if (!(await verifyPassword(dto.currentPassword, person.passwordHash))) {
-      throw Problem.invalidField('currentPassword', 'is not your current password');
+      throw Problem.invalidField('currentPassword', 'auth.wrongCurrentPassword');
     }
     const passwordHash = await hashPassword(dto.newPassword);
     await this.db.write(async (em) => {

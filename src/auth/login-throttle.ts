@@ -30,7 +30,7 @@ export class LoginThrottle {
       const window = this.windows.get(key);
       if (window && window.resetAt > now && window.failures >= max) {
         const retryAfter = Math.ceil((window.resetAt - now) / 1000);
-        throw new Problem(429, 'Too many failed sign-ins; try again later', undefined, { 'retry-after': String(retryAfter) });
+        throw new Problem(429, 'auth.throttled', {}, undefined, { 'retry-after': String(retryAfter) });
       }
     }
   }

@@ -1,5 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { Problem } from '../common/problem';
+import type { ProblemCode } from '../common/problem-codes';
 import { Area } from '../people/areas/area.entity';
 import { Lecturer } from './lecturers/lecturer.entity';
 
@@ -8,7 +9,7 @@ export async function checkAreaCodes(em: EntityManager, codes: string[], field =
   if (!codes.length) return;
   const found = await em.findBy(Area, { code: In(codes) });
   const missing = codes.filter((code) => !found.some((area) => area.code === code));
-  if (missing.length) throw Problem.invalidField(field, `no such area: ${missing.join(', ')}`);
+  if (missing.length) throw Problem.invalidField(field, 'references.unknownAreas', { codes: missing.join(', ') });
 }
 
 /** The lecturers with these ids (as relation stubs); 400 naming the field when one does not exist. */
@@ -16,7 +17,7 @@ export async function findLecturers(em: EntityManager, ids: string[], field = 'l
   if (!ids.length) return [];
   const found = await em.findBy(Lecturer, { id: In(ids) });
   const missing = ids.filter((id) => !found.some((lecturer) => lecturer.id === id));
-  if (missing.length) throw Problem.invalidField(field, `no such lecturer: ${missing.join(', ')}`);
+  if (missing.length) throw Problem.invalidField(field, 'references.unknownLecturers', { names: missing.join(', ') });
   return ids.map((id) => found.find((lecturer) => lecturer.id === id)!);
 }
 
@@ -42,12 +43,12 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
-/** Deletes, answering 409 with `detail` when other records still reference the row. */
-export async function deleteOrConflict(em: EntityManager, work: () => Promise<unknown>, detail: string): Promise<void> {
+/** Deletes, answering 409 with the refusal `code` when other records still reference the row. */
+export async function deleteOrConflict(em: EntityManager, work: () => Promise<unknown>, code: ProblemCode): Promise<void> {
   try {
     await work();
   } catch (error) {
-    if (isForeignKeyViolation(error)) throw Problem.conflict(detail);
+    if (isForeignKeyViolation(error)) throw Problem.conflict(code);
     throw error;
   }
 }

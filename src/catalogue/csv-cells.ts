@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import { FieldError } from '../common/problem';
-import { formatInstant, isInstant } from '../common/time';
+import { formatInstant, fromLocalTime, isInstant } from '../common/time';
 import { Resolved } from './catalogue-names';
 
 /** One spreadsheet row: its cells by header, and the row number a spreadsheet shows (the header is row 1). */
@@ -34,22 +33,21 @@ export function boolean(cell: string | undefined): boolean | string | undefined 
   return value;
 }
 
-const LOCAL = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/;
+const LOCAL = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(:\d{2})?)$/;
 
 /**
  * A time cell: an instant with an offset (`2026-09-01T09:00:00+02:00`) as given, or a local time
  * without one (`2026-09-01 09:00`) read in the programme's zone. A local time that does not exist
- * (skipped by the spring daylight-saving change) is refused.
+ * (skipped by the spring daylight-saving change) is refused (fromLocalTime, as the schedule form).
  */
 export function instant(cell: string | undefined, zone: string): string | undefined | { error: string } {
   const value = text(cell);
   if (value === undefined || isInstant(value)) return value;
   const local = LOCAL.exec(value);
-  const time = local && DateTime.fromISO(`${local[1]}T${local[2]}${local[3] ?? ''}`, { zone });
-  if (!time || !time.isValid || time.toFormat('yyyy-MM-dd HH:mm') !== `${local![1]} ${local![2]}`) {
-    return { error: `must be a time like 2026-09-01 09:00 (${zone}) or 2026-09-01T09:00:00+02:00` };
-  }
-  return formatInstant(time.toJSDate(), zone);
+  const time = local ? fromLocalTime(`${local[1]}T${local[2]}`, zone) : 'invalid';
+  if (time === 'skipped') return { error: `does not exist in ${zone}: the clocks skip that hour (daylight saving)` };
+  if (time === 'invalid') return { error: `must be a time like 2026-09-01 09:00 (${zone}) or 2026-09-01T09:00:00+02:00` };
+  return formatInstant(time, zone);
 }
 
 /** Collects per-row problems with the column they belong to. */

@@ -3,4 +3,4 @@ import { Problem } from './problem';
 
 /** A UUID path parameter; anything else is a 400 naming the parameter (and never reaches PostgreSQL). */
 export const IdParam = (name = 'id') =>
-  Param(name, new ParseUUIDPipe({ exceptionFactory: () => Problem.invalidField(name, `${name} must be a UUID`) }));
+  Param(name, new ParseUUIDPipe({ exceptionFactory: () => Problem.invalidField(name, 'common.uuid', { name }) }));

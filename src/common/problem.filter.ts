@@ -2,8 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { FieldError, Problem, ProblemDocument } from './problem';
+import { problemText } from './problem-codes';
 
-const TYPES: Record<number, string> = {
+/** The problem types (RFC 9457 `type`) by status; pages have an error page for each (src/web/page-error.filter.ts). */
+export const TYPES: Record<number, string> = {
   400: '/problems/invalid-request',
   401: '/problems/unauthenticated',
   403: '/problems/forbidden',
@@ -28,7 +30,7 @@ function isUniqueViolation(e: unknown): boolean {
 
 export function toProblem(exception: unknown): { problem: ProblemDocument; headers: Record<string, string> } {
   let status = 500;
-  let detail = 'An unexpected error occurred';
+  let detail = problemText('common.unexpected');
   let errors: FieldError[] | undefined;
   let headers: Record<string, string> = {};
   if (exception instanceof Problem) {
@@ -40,13 +42,13 @@ export function toProblem(exception: unknown): { problem: ProblemDocument; heade
     status = exception.getStatus();
     const body = exception.getResponse();
     detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
-    if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(detail)) detail = 'No such route';
+    if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(detail)) detail = problemText('common.noSuchRoute');
   } else if (isClientError(exception)) {
     status = exception.statusCode;
     detail = exception.message;
   } else if (isUniqueViolation(exception)) {
     status = 409;
-    detail = 'This conflicts with an existing record';
+    detail = problemText('common.uniqueConflict');
   }
   const problem: ProblemDocument = {
     type: TYPES[status] ?? 'about:blank',
@@ -54,7 +56,8 @@ export function toProblem(exception: unknown): { problem: ProblemDocument; heade
     status,
     detail,
   };
-  if (errors?.length) problem.errors = errors;
+  // The API answers each field's text; codes and placeholders are for pages.
+  if (errors?.length) problem.errors = errors.map(({ field, message }) => ({ field, message }));
   return { problem, headers };
 }
 

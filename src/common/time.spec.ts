@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatInstant, isCalendarDate, isInstant, parseInstant, todayIn } from './time';
+import { formatInstant, fromLocalTime, isCalendarDate, isInstant, parseInstant, todayIn } from './time';
 
 describe('time helpers', () => {
   it('accepts instants only with an offset', () => {
@@ -26,6 +26,18 @@ describe('time helpers', () => {
         expect(formatInstant(date, zone)).toBe(DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }));
         expect(todayIn(zone, date)).toBe(DateTime.fromJSDate(date, { zone }).toISODate());
       }
+    }
+  });
+
+  it('reads local times in the zone, refusing impossible ones and those skipped by the spring change', () => {
+    expect(fromLocalTime('2027-03-28T01:30', 'Europe/Stockholm')).toEqual(new Date('2027-03-28T00:30:00Z'));
+    expect(fromLocalTime('2027-03-28T03:30', 'Europe/Stockholm')).toEqual(new Date('2027-03-28T01:30:00Z'));
+    expect(fromLocalTime('2027-03-28T02:30', 'Europe/Stockholm')).toBe('skipped');
+    expect(fromLocalTime('2027-03-28T02:30', 'UTC')).toEqual(new Date('2027-03-28T02:30:00Z'));
+    // The hour repeated in autumn exists (twice): it is read, not refused.
+    expect(fromLocalTime('2027-10-31T02:30:15', 'Europe/Stockholm')).toBeInstanceOf(Date);
+    for (const bad of ['2027-03-28T25:00', '2027-03-28T09:75', '2027-02-30T09:00', '2027-03-28 09:00', '2027-03-28T9:00', '']) {
+      expect(fromLocalTime(bad, 'Europe/Stockholm')).toBe('invalid');
     }
   });
 

@@ -55,6 +55,24 @@ export function parseInstant(value: string): Date {
   return DateTime.fromISO(value, { setZone: true }).toJSDate();
 }
 
+/** Why a wall-clock time could not be read: not a date and time at all, or skipped by the spring daylight-saving change. */
+export type LocalTimeError = 'invalid' | 'skipped';
+
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/;
+
+/**
+ * A local date and time (`2027-03-28T09:00`, seconds optional) read in the zone. A time that does not
+ * exist there (the hour the clocks skip in spring, e.g. 02:30 on 2027-03-28 in Europe/Stockholm) is
+ * `skipped`, never moved to another time; an impossible one (25:00, 09:75, 2027-02-30) is `invalid`.
+ */
+export function fromLocalTime(local: string, zone: string): Date | LocalTimeError {
+  const parts = LOCAL_DATE_TIME.exec(local);
+  if (!parts) return 'invalid';
+  const time = DateTime.fromISO(local, { zone });
+  if (!time.isValid) return 'invalid';
+  return time.toFormat("yyyy-MM-dd'T'HH:mm") === `${parts[1]}T${parts[2]}` ? time.toJSDate() : 'skipped';
+}
+
 /** Today's calendar date in the programme's time zone. */
 export function todayIn(zone: string, now = new Date()): string {
   const ms = now.getTime();

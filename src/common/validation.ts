@@ -19,7 +19,7 @@ export function validationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
-      return Problem.badRequest(`Invalid input: ${[...new Set(fieldErrors.map((e) => e.field))].join(', ')}`, fieldErrors);
+      return Problem.badRequest('common.invalidInput', { fields: [...new Set(fieldErrors.map((e) => e.field))].join(', ') }, fieldErrors);
     },
   });
 }

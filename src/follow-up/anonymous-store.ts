@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { Problem } from '../common/problem';
+import type { ProblemCode } from '../common/problem-codes';
 
 /**
  * Stores a new anonymous answer by rewriting its group (the session's or the unit's answers) in
@@ -22,7 +23,7 @@ export async function storeInGroup<T extends { id: string }>(
 
 export interface AnswerOnce<T> {
   /** The receipt row (its key is the enrolment or plan) and the 409 text when it already exists. */
-  receipt: { target: EntityTarget<ObjectLiteral>; key: ObjectLiteral; answered: string };
+  receipt: { target: EntityTarget<ObjectLiteral>; key: ObjectLiteral; answered: ProblemCode };
   target: EntityTarget<T>;
   group: FindOptionsWhere<T>;
   /** The row the group hangs on (session, org unit): locked on PostgreSQL so writers of a group take turns. */

@@ -12,7 +12,7 @@ import type { SessionFacts } from './notice-payload';
 /** Reads what notices say from the domain entities, inside the caller's transaction (the session row too, unless given). */
 export async function sessionFacts(em: EntityManager, sessionOrId: string | Session): Promise<SessionFacts> {
   const session = typeof sessionOrId === 'string' ? await em.findOneBy(Session, { id: sessionOrId }) : sessionOrId;
-  if (!session) throw Problem.notFound('Session');
+  if (!session) throw Problem.notFound('session');
   const sessionId = session.id;
   const [lecture, venue, slots] = await Promise.all([
     em.findOneBy(Lecture, { id: session.lectureId }),

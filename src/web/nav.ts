@@ -28,6 +28,12 @@ export const NAV: NavEntry[] = [
   { href: '/profile', key: 'nav.profile' },
 ];
 
+/** Whether the person may open a page of the navigation (the same roles as its controller's @Roles). */
+export function mayOpen(principal: Principal, href: string): boolean {
+  const entry = NAV.find((e) => e.href === href);
+  return !!entry && (!entry.roles || hasRole(principal, ...entry.roles));
+}
+
 export interface NavItem {
   href: string;
   text: string;

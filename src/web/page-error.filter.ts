@@ -1,13 +1,16 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Problem } from '../common/problem';
 import { ProblemFilter, toProblem } from '../common/problem.filter';
+import { refusalText } from './refusals';
 import { requestLanguage, translator } from './i18n/i18n';
 import { LANG_COOKIE } from './session/web-sessions.service';
 import { CsrfRejected, SignInRequired } from './web-errors';
 import { baseContext } from './render';
 import { isPageRequest, WebContext, WebRequest } from './web-request';
 
-const PAGES = [400, 403, 404, 413, 429];
+/** Statuses with their own error page (errors.<status> in the translations); anything else is the 500 page. */
+export const ERROR_PAGES = [400, 403, 404, 409, 413, 429];
 
 /**
  * The global error filter: API and feed URLs keep their problem+json answers; pages (and unknown
@@ -30,10 +33,12 @@ export class PageErrorFilter extends ProblemFilter {
     const { problem, headers } = toProblem(exception);
     if (problem.status >= 500) this.log.error((exception as Error)?.stack ?? String(exception));
     const status = problem.status;
-    const kind = exception instanceof CsrfRejected ? 'csrf' : PAGES.includes(status) ? String(status) : '500';
+    const kind = exception instanceof CsrfRejected ? 'csrf' : ERROR_PAGES.includes(status) ? String(status) : '500';
     const web = request.web ?? this.anonymous(request);
+    // A service's own refusal (not the general role or address ones) says what went wrong, in the page's language.
+    const reason = exception instanceof Problem && status < 500 && !exception.code.startsWith('common.') ? refusalText(exception, web) : null;
     reply
-      .viewAsync('error', { ...baseContext(web, request.url), kind })
+      .viewAsync('error', { ...baseContext(web, request.url), kind, reason })
       .then((html) => reply.status(status).headers(headers).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html))
       .catch((error: Error) => {
         this.log.error(error.stack ?? String(error));

@@ -3,6 +3,7 @@ import { startApp, TestApp } from '../app';
 import { makeLecture, makeLecturer, makeSession, makeTheme, makeVenue } from '../factories/catalogue.factory';
 import { City, makeCity } from '../factories/organisation.factory';
 import { makeEnrolment, makePlan, makePlanItem } from '../factories/plans.factory';
+import { springForwardDay } from '../support/time';
 import { Agent, csrfOf, sessionCsrf, signedIn } from './web-session';
 
 describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session, dashboard', () => {
@@ -51,11 +52,12 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
 
       const duplicate = await post(coordinator, '/catalogue/lectures/new', form, 400);
       expect(duplicate.text).toContain('id="title-error"');
-      expect(duplicate.text).toContain('som ingen annan föreläsning har');
+      expect(duplicate.text).toContain('Det finns redan en föreläsning som heter ”Barnsamtal i praktiken”');
 
       const id = found.body.items[0].id;
       const edit = await coordinator.get(`/catalogue/lectures/${id}`).expect(200);
       expect(edit.text).toContain('value="Barnsamtal i praktiken"');
+      expect(edit.text).toMatch(/id="durationHours" name="durationHours" type="text" value="3,5"/);
       await post(coordinator, `/catalogue/lectures/${id}`, { ...form, title: 'Barnsamtal', durationDays: '1', durationHours: '0', active: '' }, 303);
       expect((await api(`/lectures/${id}`).expect(200)).body).toEqual(expect.objectContaining({ title: 'Barnsamtal', durationMinutes: 480, active: false }));
     });
@@ -103,6 +105,8 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
       const date = day.toISODate()!;
       const bad = await post(coordinator, '/schedule/new', { lectureId: lecture.id, 'date-0': date, 'start-0': '13:00', 'end-0': '09:00', venueId: venue.id, capacity: '40' }, 400);
       expect(bad.text).toContain('href="#end-0"');
+      expect(bad.text).toMatch(/id="end-0-error"[^>]*>\s*<span class="govuk-visually-hidden">Fel:<\/span> Sluttiden måste vara efter starttiden/);
+      expect(bad.text).not.toContain('endsAt');
       const created = await post(coordinator, '/schedule/new', { lectureId: lecture.id, 'date-0': date, 'start-0': '09:00', 'end-0': '12:00', venueId: venue.id, capacity: '' }, 303);
       const id = /^\/schedule\/([0-9a-f-]{36})\?saved=created$/.exec(created.headers.location)![1];
       const session = (await api(`/sessions/${id}`).expect(200)).body;
@@ -126,10 +130,62 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
       await post(coordinator, `/schedule/${id}/cancel`, { reason: 'Föreläsaren är sjuk' }, 303);
       expect((await api(`/sessions/${id}`).expect(200)).body).toEqual(expect.objectContaining({ status: 'cancelled', cancelledReason: 'Föreläsaren är sjuk' }));
       const again = await post(coordinator, `/schedule/${id}/cancel`, { reason: 'igen' }, 400);
-      expect(again.text).toContain('already cancelled');
+      expect(again.text).toContain('Tillfället är redan inställt');
       const moveCancelled = await post(coordinator, `/schedule/${id}/edit`, twoDays, 400);
       expect(moveCancelled.text).toContain('href="#date-0"');
-      expect(moveCancelled.text).toContain('cannot be changed');
+      expect(moveCancelled.text).toContain('Tillfället är inställt och kan inte ändras');
+      expect(moveCancelled.text).not.toMatch(/already|cannot|must be/);
+    });
+
+    it('keeps the form with the error beside the field for an impossible time or one the spring change skips, when scheduling and rescheduling', async () => {
+      const lecture = await makeLecture(t, await makeTheme(t), { title: 'Sommartid' });
+      const gapDay = springForwardDay(t.config.timeZone);
+      const future = DateTime.now().setZone(t.config.timeZone).plus({ months: 2 }).toISODate()!;
+      const existing = await makeSession(t, lecture);
+      const before = (await api(`/sessions/${existing.id}`).expect(200)).body;
+      for (const [path, extra] of [['/schedule/new', { lectureId: lecture.id }], [`/schedule/${existing.id}/edit`, {}]] as const) {
+        const impossible = await post(coordinator, path, { ...extra, 'date-0': future, 'start-0': '25:00', 'end-0': '09:75', capacity: '8' }, 400);
+        for (const name of ['start-0', 'end-0']) {
+          expect(impossible.text).toContain(`href="#${name}"`);
+          expect(impossible.text).toMatch(new RegExp(`id="${name}-error"[^>]*>\\s*<span class="govuk-visually-hidden">[^<]*</span> Skriv tiden som TT:MM`));
+        }
+        expect(impossible.text).toContain('value="25:00"');
+        expect(impossible.text).toContain('value="09:75"');
+        expect(impossible.text).toContain('value="8"');
+
+        const skipped = await post(coordinator, path, { ...extra, 'date-0': gapDay, 'start-0': '02:30', 'end-0': '04:00' }, 400);
+        expect(skipped.text).toContain('href="#start-0"');
+        expect(skipped.text).toMatch(/id="start-0-error"[^>]*>\s*<span class="govuk-visually-hidden">[^<]*<\/span> Den tiden finns inte den dagen/);
+        expect(skipped.text).not.toContain('id="end-0-error"');
+        expect(skipped.text).toContain('value="02:30"');
+        expect(skipped.text).toContain(`value="${gapDay}"`);
+      }
+      const sessions = (await api(`/sessions?lectureId=${lecture.id}`).expect(200)).body;
+      expect(sessions.items.map((s: { id: string }) => s.id)).toEqual([existing.id]);
+      expect((await api(`/sessions/${existing.id}`).expect(200)).body).toEqual(before);
+    });
+    it('shows the service\'s refusals in the page\'s language beside the field they concern: a double-booked venue, seats below those booked', async () => {
+      const lecture = await makeLecture(t, await makeTheme(t));
+      const venue = await makeVenue(t, { name: 'Sal Uven', capacity: 20 });
+      const day = DateTime.now().setZone(t.config.timeZone).plus({ months: 2 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+      const taken = await makeSession(t, lecture, { venueId: venue.id, startsAt: day.toJSDate(), capacity: 20, slots: [{ startsAt: day.toJSDate(), endsAt: day.plus({ hours: 3 }).toJSDate() }] });
+      const form = { lectureId: lecture.id, 'date-0': day.toISODate()!, 'start-0': '10:00', 'end-0': '11:00', venueId: venue.id, capacity: '' };
+      const clash = await post(coordinator, '/schedule/new', form, 400);
+      expect(clash.text).toContain('href="#venueId"');
+      expect(clash.text).toMatch(/id="venueId-error"[^>]*>\s*<span class="govuk-visually-hidden">Fel:<\/span> Lokalen är redan bokad för ett annat tillfälle \d+ \w+ \d{4} kl\. 09:00–\d+ \w+ \d{4} kl\. 12:00/);
+      expect(clash.text).not.toContain('Välj en aktiv lokal');
+
+      await makeEnrolment(t, taken, city.people.newhire);
+      await makeEnrolment(t, taken, city.people.otherHire);
+      const times = { 'date-0': day.toISODate()!, 'start-0': '09:00', 'end-0': '12:00', venueId: venue.id };
+      const fewer = await post(coordinator, `/schedule/${taken.id}/edit`, { ...times, capacity: '1' }, 400);
+      expect(fewer.text).toMatch(/id="capacity-error"[^>]*>\s*<span class="govuk-visually-hidden">Fel:<\/span> 2 platser är redan bokade\. Antalet platser kan inte bli färre än så\./);
+      expect(fewer.text).not.toContain('högst lokalens antal');
+
+      const english = await signedIn(t, city.people.admin.email);
+      await post(english, '/profile/language', { language: 'en' }, 303);
+      const inEnglish = await post(english, `/schedule/${taken.id}/edit`, { ...times, capacity: '1' }, 400);
+      expect(inEnglish.text).toMatch(/id="capacity-error"[^>]*>\s*<span class="govuk-visually-hidden">Error:<\/span> 2 seats are already booked\./);
     });
   });
 
@@ -203,6 +259,8 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
       expect(all.text).toContain('South adults');
       expect(all.text).toContain('North children');
       expect(all.text).toContain('2025 kvartal 1');
+      expect(all.text).toContain('Hur långt de nyanställda har kommit i hela kommunen.');
+      expect(all.text).toMatch(/<option value="">Hela kommunen<\/option>/);
       const csv = await coordinator.get(`/dashboard/completion.csv?orgUnitId=${city.units.south.id}`).expect(200);
       expect(csv.text.split('\n')[0]).toContain('newHire,orgUnit,status');
       expect(csv.text).toContain(city.people.otherHire.name);
@@ -212,6 +270,11 @@ describe('coordinator and lecturer pages over HTTP: catalogue, schedule, session
       const own = await introducer.get('/dashboard').expect(200);
       expect(own.text).toContain('North children');
       expect(own.text).not.toContain('South adults');
+      expect(own.text).toContain('Hur långt de nyanställda har kommit i dina enheter.');
+      expect(own.text).toMatch(/<option value="">Alla dina enheter<\/option>/);
+      expect(own.text).not.toMatch(/hela kommunen/i);
+      const narrowed = await introducer.get(`/dashboard?orgUnitId=${city.units.northUnit.id}`).expect(200);
+      expect(narrowed.text).toContain('Hur långt de nyanställda har kommit i North children.');
       await introducer.get(`/dashboard?orgUnitId=${city.units.south.id}`).expect(404);
       await introducer.get('/dashboard?orgUnitId=nope').expect(400);
     });

@@ -11,6 +11,8 @@ const EVA = 'eva.nordin@storvik.example';
 const HELENA = 'helena.sjoberg@storvik.example';
 const HUGO = 'hugo.sandberg@storvik.example';
 const BIRGITTA = 'birgitta.olsson@storvik.example';
+const LEILA = 'leila.haddad@storvik.example';
+const KARIN = 'karin.samuelsson@storvik.example';
 
 if (!haveChromium) console.warn(`Skipping the plan browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
 
@@ -59,6 +61,7 @@ if (!haveChromium) console.warn(`Skipping the plan browser tests: no Chromium at
     await first.getByRole('button', { name: 'Tillgodoräkna' }).click();
     await page.waitForSelector('.govuk-error-summary');
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Skriv skälet till tillgodoräknandet');
+    expect(await page.locator('.govuk-error-message .govuk-visually-hidden').first().textContent()).toBe('Fel:');
     await expectAccessible(page);
     const again = itemCard(page, title);
     await again.getByLabel('Skäl').fill('Motsvarande kurs på förra arbetsplatsen');
@@ -178,5 +181,43 @@ if (!haveChromium) console.warn(`Skipping the plan browser tests: no Chromium at
     expect(text).not.toContain('Elin Forsman');
     await expectAccessible(page);
     await kit.screenshot(page, 'my-hires');
+  });
+
+  it('introducer: a completed hire (Sara Johansson) is a finished plan, never "create plan"; the dashboard is "your units"; every reader\'s back link opens', async () => {
+    const page = await kit.newPage();
+    await kit.signIn(page, LEILA);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina nyanställda' }).click();
+    await page.waitForURL(/\/my-hires$/);
+    const listUnder = (heading: string) => page.locator('h2', { hasText: exactly(heading) }).locator('xpath=following-sibling::ul[1]');
+    expect(await listUnder('Avslutade planer').innerText()).toContain('Sara Johansson – Slutförd');
+    expect(await page.getByRole('link', { name: /Skapa( en ny)? plan\s*: Sara Johansson/ }).count()).toBe(0);
+    expect(await page.locator('main').innerText()).not.toMatch(/Sara Johansson[^\n]*Skapa/);
+    await expectAccessible(page);
+    await listUnder('Avslutade planer').getByRole('link', { name: 'Sara Johansson' }).click();
+    await page.waitForURL(/\/plan-builder\/[0-9a-f-]{36}$/);
+    const planUrl = page.url();
+    await page.getByRole('link', { name: 'Tillbaka till mina nyanställda' }).click();
+    await page.waitForURL(/\/my-hires$/);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppföljning' }).click();
+    await page.waitForURL(/\/dashboard$/);
+    expect(await page.locator('.govuk-body-l').innerText()).toBe('Hur långt de nyanställda har kommit i dina enheter.');
+    expect(await page.getByLabel('Förvaltning, avdelning eller enhet').locator('option').first().innerText()).toBe('Alla dina enheter');
+    expect(await page.locator('main').innerText()).not.toMatch(/hela kommunen/i);
+
+    const coordinator = await kit.newPage();
+    await kit.signIn(coordinator, KARIN);
+    await coordinator.goto(planUrl);
+    await coordinator.getByRole('link', { name: 'Tillbaka till uppföljningen' }).click();
+    await coordinator.waitForURL(/\/dashboard$/);
+    expect(await coordinator.locator('.govuk-body-l').innerText()).toBe('Hur långt de nyanställda har kommit i hela kommunen.');
+    await expectAccessible(coordinator);
+
+    const mentor = await kit.newPage();
+    await kit.signIn(mentor, BIRGITTA);
+    await mentor.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina adepter' }).click();
+    await mentor.getByRole('link', { name: /^Se planen/ }).first().click();
+    await mentor.waitForURL(/\/plan-builder\/[0-9a-f-]{36}$/);
+    await mentor.getByRole('link', { name: 'Tillbaka till mina adepter' }).click();
+    await mentor.waitForURL(/\/mentees$/);
   });
 });

@@ -27,7 +27,7 @@ export class FeedsController {
   @ApiProduces('text/calendar')
   async theme(@Param('file') file: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const themeId = icsName(file);
-    if (!this.config.publicCatalogueFeeds || !UUID.test(themeId)) throw Problem.notFound('Calendar');
+    if (!this.config.publicCatalogueFeeds || !UUID.test(themeId)) throw Problem.notFound('calendar');
     await send(request, reply, await this.feeds.themeFeed(themeId.toLowerCase()), 'public, max-age=900');
   }
 
@@ -41,7 +41,7 @@ export class FeedsController {
 }
 
 async function send(request: FastifyRequest, reply: FastifyReply, feed: FeedState | null, cacheControl: string): Promise<void> {
-  if (!feed) throw Problem.notFound('Calendar');
+  if (!feed) throw Problem.notFound('calendar');
   reply.header('etag', feed.etag).header('last-modified', feed.lastModified.toUTCString()).header('cache-control', cacheControl);
   if (isNotModified(request.headers, feed.etag, feed.lastModified)) {
     await reply.code(304).send();

@@ -24,7 +24,7 @@ export class CatalogueImportController {
   @HttpCode(200)
   @ApiConsumes('text/csv')
   import(@CurrentUser() user: Principal, @Query() query: ImportQuery, @Body() body: unknown) {
-    if (typeof body !== 'string') throw new Problem(415, 'Send the CSV as the body with Content-Type: text/csv');
+    if (typeof body !== 'string') throw new Problem(415, 'import.notCsv');
     return this.importer.import(user, query.type, body);
   }
 }

@@ -62,7 +62,7 @@ export class CatalogueImportService {
       }
       if (errors.length) {
         const rows = new Set(errors.map((e) => e.field.split('.')[0])).size;
-        throw Problem.badRequest(`${rows} of ${records.length} rows are invalid; nothing was imported`, errors);
+        throw Problem.badRequest('import.invalidRows', { rows, total: records.length }, errors);
       }
       return result;
     });

@@ -16,16 +16,16 @@ export function readCsv(text: string, required: string[], known: string[]): CsvR
   try {
     rows = parse(text, { bom: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: false });
   } catch (error) {
-    throw Problem.badRequest(`The CSV could not be read: ${(error as Error).message}`);
+    throw Problem.badRequest('import.unreadable', { reason: (error as Error).message });
   }
   const [header, ...body] = rows;
-  if (!header) throw Problem.badRequest('The CSV is empty: the first row must name the columns');
+  if (!header) throw Problem.badRequest('import.empty');
   const errors: FieldError[] = [
-    ...required.filter((c) => !header.includes(c)).map((c) => ({ field: c, message: `column ${c} is required` })),
-    ...header.filter((c) => !known.includes(c)).map((c) => ({ field: c, message: `unknown column ${c}; known: ${known.join(', ')}` })),
+    ...required.filter((c) => !header.includes(c)).map((c) => Problem.fieldError(c, 'import.columnRequired', { column: c })),
+    ...header.filter((c) => !known.includes(c)).map((c) => Problem.fieldError(c, 'import.unknownColumn', { column: c, known: known.join(', ') })),
   ];
-  if (errors.length) throw Problem.badRequest('The CSV header is not usable', errors);
-  if (!body.length) throw Problem.badRequest('The CSV has no rows below its header');
+  if (errors.length) throw Problem.badRequest('import.badHeader', {}, errors);
+  if (!body.length) throw Problem.badRequest('import.noRows');
   return body.map((cells, i) => ({ row: i + 2, cells: Object.fromEntries(header.map((column, j) => [column, cells[j]])) }));
 }
 

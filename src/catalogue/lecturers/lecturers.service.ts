@@ -57,7 +57,7 @@ export class LecturersService {
     return this.db.write(async (em) => {
       await this.find(em, id);
       if ((await this.usedIn(em, 'lecture_lecturer', id)) || (await this.usedIn(em, 'session_lecturer', id))) {
-        throw Problem.conflict('Lectures or sessions name this lecturer; deactivate them (active=false) instead');
+        throw Problem.conflict('lecturers.inUse');
       }
       await em.delete(Lecturer, { id });
       await this.audit.deleted(em, actor, 'lecturer', id);
@@ -66,7 +66,7 @@ export class LecturersService {
 
   private async find(em: EntityManager, id: string): Promise<Lecturer> {
     const lecturer = await em.findOneBy(Lecturer, { id });
-    if (!lecturer) throw Problem.notFound('Lecturer');
+    if (!lecturer) throw Problem.notFound('lecturer');
     return lecturer;
   }
 
@@ -76,6 +76,6 @@ export class LecturersService {
   }
 
   private async checkPerson(em: EntityManager, personId: string | null | undefined): Promise<void> {
-    if (personId && !(await em.existsBy(Person, { id: personId }))) throw Problem.invalidField('personId', 'no such person');
+    if (personId && !(await em.existsBy(Person, { id: personId }))) throw Problem.invalidField('personId', 'references.noSuchPerson');
   }
 }

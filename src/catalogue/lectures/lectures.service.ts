@@ -84,25 +84,24 @@ export class LecturesService {
   remove(actor: Principal, id: string) {
     return this.db.write(async (em) => {
       await this.find(em, id);
-      if (await em.existsBy(Session, { lectureId: id })) throw Problem.conflict('Sessions use this lecture; deactivate it (active=false) instead');
-      await deleteOrConflict(em, () => em.delete(Lecture, { id }), 'Plans or plan templates use this lecture; deactivate it (active=false) instead');
+      if (await em.existsBy(Session, { lectureId: id })) throw Problem.conflict('lectures.usedBySessions');
+      await deleteOrConflict(em, () => em.delete(Lecture, { id }), 'lectures.usedByPlans');
       await this.audit.deleted(em, actor, 'lecture', id);
     });
   }
 
   async find(em: EntityManager, id: string): Promise<Lecture> {
     const lecture = await em.findOne(Lecture, { where: { id }, relations: { lecturers: true } });
-    if (!lecture) throw Problem.notFound('Lecture');
+    if (!lecture) throw Problem.notFound('lecture');
     return lecture;
   }
 
   /** The theme must exist and titles are unique (the CSV import and seeds find lectures by title). */
   private async check(em: EntityManager, lecture: Lecture, dto: UpdateLectureDto): Promise<Theme> {
     const theme = await em.findOneBy(Theme, { id: lecture.themeId });
-    if (!theme) throw Problem.invalidField('themeId', 'no such theme');
+    if (!theme) throw Problem.invalidField('themeId', 'references.noSuchTheme');
     if (dto.title !== undefined && (await em.existsBy(Lecture, { title: lecture.title, ...(lecture.id ? { id: Not(lecture.id) } : {}) }))) {
-      const message = `A lecture titled "${lecture.title}" already exists`;
-      throw Problem.conflict(message, [{ field: 'title', message }]);
+      throw Problem.conflictOn('title', 'lectures.titleTaken', { title: lecture.title });
     }
     return theme;
   }

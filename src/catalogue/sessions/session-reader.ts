@@ -27,7 +27,7 @@ export class SessionReader {
 
   async get(id: string, em: EntityManager = this.db.manager) {
     const [view] = await this.views(this.base(em).where('s.id = :id', { id }), em);
-    if (!view) throw Problem.notFound('Session');
+    if (!view) throw Problem.notFound('session');
     return toSessionResponse(view, this.config.timeZone);
   }
 

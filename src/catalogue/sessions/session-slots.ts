@@ -19,33 +19,31 @@ export interface ScheduleInput {
  */
 export function requestedSlots(input: ScheduleInput, current: SlotTimes[] | null): SlotTimes[] | null {
   const single = input.startsAt !== undefined || input.endsAt !== undefined;
-  if (input.slots && single) throw Problem.invalidField('slots', 'give either slots or startsAt and endsAt, not both');
+  if (input.slots && single) throw Problem.invalidField('slots', 'sessions.slotsOrTimes');
   if (input.slots) return checkSlots(input.slots.map((s) => ({ startsAt: parseInstant(s.startsAt), endsAt: parseInstant(s.endsAt) })), 'slots');
   if (!single) {
     if (current) return null;
-    throw Problem.badRequest('Invalid input: startsAt, endsAt', [
-      { field: 'startsAt', message: 'startsAt and endsAt (one slot) or slots are required' },
-    ]);
+    throw Problem.badRequest('common.invalidInput', { fields: 'startsAt, endsAt' }, [Problem.fieldError('startsAt', 'sessions.timesRequired')]);
   }
   if (current && current.length > 1) {
-    throw Problem.invalidField('slots', `the session has ${current.length} slots: reschedule it with slots`);
+    throw Problem.invalidField('slots', 'sessions.rescheduleWithSlots', { count: current.length });
   }
   const startsAt = input.startsAt !== undefined ? parseInstant(input.startsAt) : current?.[0].startsAt;
   const endsAt = input.endsAt !== undefined ? parseInstant(input.endsAt) : current?.[0].endsAt;
-  if (!startsAt) throw Problem.invalidField('startsAt', 'startsAt is required with endsAt');
-  if (!endsAt) throw Problem.invalidField('endsAt', 'endsAt is required with startsAt');
+  if (!startsAt) throw Problem.invalidField('startsAt', 'sessions.startsAtRequired');
+  if (!endsAt) throw Problem.invalidField('endsAt', 'sessions.endsAtRequired');
   return checkSlots([{ startsAt, endsAt }], null);
 }
 
 function checkSlots(slots: SlotTimes[], prefix: string | null): SlotTimes[] {
   slots.forEach((slot, i) => {
     if (slot.endsAt <= slot.startsAt) {
-      throw Problem.invalidField(prefix ? `${prefix}[${i}].endsAt` : 'endsAt', 'endsAt must be after startsAt');
+      throw Problem.invalidField(prefix ? `${prefix}[${i}].endsAt` : 'endsAt', 'times.endNotAfterStart');
     }
   });
   const sorted = [...slots].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].startsAt < sorted[i - 1].endsAt) throw Problem.invalidField('slots', 'slots must not overlap each other');
+    if (sorted[i].startsAt < sorted[i - 1].endsAt) throw Problem.invalidField('slots', 'sessions.slotsOverlap');
   }
   return sorted;
 }

@@ -39,12 +39,12 @@ export class SessionsService {
   /** Schedules a session inside the caller's transaction (the API and the CSV import). */
   async createIn(em: EntityManager, actor: Principal, dto: CreateSessionDto) {
     const lecture = await em.findOne(Lecture, { where: { id: dto.lectureId }, relations: { lecturers: true } });
-    if (!lecture) throw Problem.invalidField('lectureId', 'no such lecture');
-    if (!lecture.active) throw Problem.invalidField('lectureId', 'the lecture is inactive');
+    if (!lecture) throw Problem.invalidField('lectureId', 'references.noSuchLecture');
+    if (!lecture.active) throw Problem.invalidField('lectureId', 'sessions.lectureInactive');
     const slots = requestedSlots(dto, null)!;
     const venue = dto.venueId ? await this.usableVenue(em, dto.venueId) : null;
     const capacity = dto.capacity ?? venue?.capacity;
-    if (capacity === undefined) throw Problem.invalidField('capacity', 'capacity is required for a session without a venue');
+    if (capacity === undefined) throw Problem.invalidField('capacity', 'sessions.capacityRequired');
     const session = em.create(Session, {
       lectureId: lecture.id,
       venueId: venue?.id ?? null,
@@ -69,7 +69,7 @@ export class SessionsService {
 
   /** Reschedules or changes a session; its id stays, and a change of time or place raises its sequence. */
   async updateIn(em: EntityManager, actor: Principal, session: Session, dto: UpdateSessionDto) {
-    if (session.status === 'cancelled') throw conflict('status', 'The session is cancelled and cannot be changed');
+    if (session.status === 'cancelled') throw Problem.conflictOn('status', 'sessions.cancelledUnchangeable');
     const current = await em.find(SessionSlot, { where: { sessionId: session.id }, order: { startsAt: 'ASC' } });
     const slots = requestedSlots(dto, current) ?? current;
     const venueChanged = dto.venueId !== undefined && dto.venueId !== session.venueId;
@@ -87,7 +87,7 @@ export class SessionsService {
       sequence: session.sequence + (moved ? 1 : 0),
     };
     Object.assign(session, changes);
-    if (session.capacity < session.bookedCount) throw conflict('capacity', `${session.bookedCount} seats are booked; capacity cannot go below that`);
+    if (session.capacity < session.bookedCount) throw Problem.conflictOn('capacity', 'sessions.capacityBelowBooked', { booked: session.bookedCount });
     this.checkCapacity(session, venue);
     this.checkDeadline(session);
     if (moved) await this.checkVenueFree(em, session.venueId, slots, session.id);
@@ -104,24 +104,24 @@ export class SessionsService {
     const qb = em.createQueryBuilder(Session, 's').where('s.id = :id', { id });
     if (this.db.isPostgres) qb.setLock('pessimistic_write');
     const session = await qb.getOne();
-    if (!session) throw Problem.notFound('Session');
+    if (!session) throw Problem.notFound('session');
     return session;
   }
 
   private async usableVenue(em: EntityManager, id: string): Promise<Venue> {
     const venue = await em.findOneBy(Venue, { id });
-    if (!venue) throw Problem.invalidField('venueId', 'no such venue');
-    if (!venue.active) throw Problem.invalidField('venueId', 'the venue is inactive');
+    if (!venue) throw Problem.invalidField('venueId', 'references.noSuchVenue');
+    if (!venue.active) throw Problem.invalidField('venueId', 'sessions.venueInactive');
     return venue;
   }
 
   private checkCapacity(session: Session, venue: Venue | null): void {
-    if (venue && session.capacity > venue.capacity) throw Problem.invalidField('capacity', `${venue.name} seats ${venue.capacity}`);
+    if (venue && session.capacity > venue.capacity) throw Problem.invalidField('capacity', 'sessions.capacityAboveVenue', { venue: venue.name, seats: venue.capacity });
   }
 
   private checkDeadline(session: Session): void {
     if (session.enrolmentDeadline && session.enrolmentDeadline > session.startsAt) {
-      throw Problem.invalidField('enrolmentDeadline', "enrolmentDeadline must not be after the first slot's start");
+      throw Problem.invalidField('enrolmentDeadline', 'sessions.deadlineAfterStart');
     }
   }
 
@@ -142,7 +142,8 @@ export class SessionsService {
     const params = Object.fromEntries(slots.flatMap((slot, i) => [[`start${i}`, slot.startsAt], [`end${i}`, slot.endsAt]]));
     const clash = await qb.andWhere(`(${overlaps})`, params).getOne();
     if (clash) {
-      throw conflict('venueId', `The venue is booked from ${formatInstant(clash.startsAt, this.config.timeZone)} to ${formatInstant(clash.endsAt, this.config.timeZone)} by session ${clash.sessionId}`);
+      const [from, to] = [clash.startsAt, clash.endsAt].map((at) => formatInstant(at, this.config.timeZone));
+      throw Problem.conflictOn('venueId', 'sessions.venueBooked', { from, to, sessionId: clash.sessionId });
     }
   }
 
@@ -162,5 +163,4 @@ export class SessionsService {
   }
 }
 
-const conflict = (field: string, message: string) => Problem.conflict(message, [{ field, message }]);
 const plainSlot = (slot: SlotTimes) => ({ startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() });

@@ -53,7 +53,7 @@ export class ThemesService {
   remove(actor: Principal, id: string) {
     return this.db.write(async (em) => {
       await this.find(em, id);
-      if (await em.existsBy(Lecture, { themeId: id })) throw Problem.conflict('The theme still has lectures; move or delete them first');
+      if (await em.existsBy(Lecture, { themeId: id })) throw Problem.conflict('themes.hasLectures');
       await em.delete(Theme, { id });
       await this.audit.deleted(em, actor, 'theme', id);
     });
@@ -61,17 +61,17 @@ export class ThemesService {
 
   private async find(em: EntityManager, id: string): Promise<Theme> {
     const theme = await em.findOneBy(Theme, { id });
-    if (!theme) throw Problem.notFound('Theme');
+    if (!theme) throw Problem.notFound('theme');
     return theme;
   }
 
   /** An area block names its area; a block for everyone names none. Names are unique. */
   private async check(em: EntityManager, theme: Theme): Promise<void> {
-    if (theme.audience === 'area' && !theme.areaCode) throw Problem.invalidField('areaCode', "a theme with audience 'area' needs an areaCode");
-    if (theme.audience === 'all' && theme.areaCode) throw Problem.invalidField('areaCode', "a theme with audience 'all' has no areaCode");
+    if (theme.audience === 'area' && !theme.areaCode) throw Problem.invalidField('areaCode', 'themes.areaRequired');
+    if (theme.audience === 'all' && theme.areaCode) throw Problem.invalidField('areaCode', 'themes.areaNotAllowed');
     if (theme.areaCode) await checkAreaCodes(em, [theme.areaCode], 'areaCode');
     if (await em.existsBy(Theme, { name: theme.name, ...(theme.id ? { id: Not(theme.id) } : {}) })) {
-      throw Problem.conflict(`A theme named "${theme.name}" already exists`);
+      throw Problem.conflict('themes.nameTaken', { name: theme.name });
     }
   }
 }

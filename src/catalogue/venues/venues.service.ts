@@ -47,7 +47,7 @@ export class VenuesService {
   remove(actor: Principal, id: string) {
     return this.db.write(async (em) => {
       await this.find(em, id);
-      if (await em.existsBy(Session, { venueId: id })) throw Problem.conflict('Sessions use this venue; deactivate it (active=false) instead');
+      if (await em.existsBy(Session, { venueId: id })) throw Problem.conflict('venues.inUse');
       await em.delete(Venue, { id });
       await this.audit.deleted(em, actor, 'venue', id);
     });
@@ -55,11 +55,11 @@ export class VenuesService {
 
   private async find(em: EntityManager, id: string): Promise<Venue> {
     const venue = await em.findOneBy(Venue, { id });
-    if (!venue) throw Problem.notFound('Venue');
+    if (!venue) throw Problem.notFound('venue');
     return venue;
   }
 
   private async checkName(em: EntityManager, name: string, self?: string): Promise<void> {
-    if (await em.existsBy(Venue, { name, ...(self ? { id: Not(self) } : {}) })) throw Problem.conflict(`A venue named "${name}" already exists`);
+    if (await em.existsBy(Venue, { name, ...(self ? { id: Not(self) } : {}) })) throw Problem.conflict('venues.nameTaken', { name });
   }
 }

@@ -25,12 +25,12 @@ export class AttendanceService {
   record(actor: Principal, id: string, dto: AttendanceDto) {
     return this.db.write(async (em) => {
       const enrolment = await em.findOneBy(Enrolment, { id });
-      if (!enrolment) throw Problem.notFound('Enrolment');
-      if (!hasRole(actor, 'coordinator') && !(await isLecturerOf(em, actor.id, enrolment.sessionId))) throw Problem.notFound('Enrolment');
+      if (!enrolment) throw Problem.notFound('enrolment');
+      if (!hasRole(actor, 'coordinator') && !(await isLecturerOf(em, actor.id, enrolment.sessionId))) throw Problem.notFound('enrolment');
       const session = (await em.findOneBy(Session, { id: enrolment.sessionId }))!;
       const now = new Date();
-      if (session.startsAt > now) throw Problem.conflict('Attendance can be recorded once the session has started');
-      if (enrolment.status !== 'booked') throw Problem.conflict(`The place is ${enrolment.status}; only booked places have attendance`);
+      if (session.startsAt > now) throw Problem.conflict('enrolments.attendanceBeforeStart');
+      if (enrolment.status !== 'booked') throw Problem.conflict('enrolments.attendanceNotBooked', { status: enrolment.status });
       const patch = { attendance: dto.attendance, attendanceRecordedAt: now, attendanceRecordedBy: actor.id };
       await this.audit.updated(em, actor, 'enrolment', id, enrolment, { attendance: dto.attendance }, { subjectPersonId: enrolment.personId });
       Object.assign(enrolment, patch);

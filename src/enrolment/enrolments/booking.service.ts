@@ -40,7 +40,7 @@ export class BookingService {
       const person = await assertMayBook(em, actor, session, dto.personId);
       this.assertOpenForBooking(session);
       if (await em.existsBy(Enrolment, { sessionId, personId: dto.personId, status: Not('cancelled') })) {
-        throw Problem.conflict('This person already has a place in this session');
+        throw Problem.conflict('enrolments.alreadyPlaced');
       }
       const item = await this.planItemFor(em, session, dto);
       const booked = await takeSeat(em, sessionId);
@@ -65,12 +65,12 @@ export class BookingService {
   cancel(actor: Principal, id: string) {
     return this.db.write(async (em) => {
       const found = await em.findOneBy(Enrolment, { id });
-      if (!found) throw Problem.notFound('Enrolment');
+      if (!found) throw Problem.notFound('enrolment');
       await assertMayCancel(em, actor, found.personId);
       const session = await lockSession(em, this.db, found.sessionId);
       const enrolment = (await em.findOneBy(Enrolment, { id }))!;
-      if (enrolment.status === 'cancelled') throw Problem.conflict('The place is already cancelled');
-      if (session.startsAt.getTime() <= Date.now()) throw Problem.conflict('The session has started; record attendance instead');
+      if (enrolment.status === 'cancelled') throw Problem.conflict('enrolments.alreadyCancelled');
+      if (session.startsAt.getTime() <= Date.now()) throw Problem.conflict('enrolments.cancelAfterStart');
       const wasBooked = enrolment.status === 'booked';
       await this.markCancelled(em, actor, enrolment);
       await this.notices.enrolmentCancelled(em, { enrolment, session }, actor.id);
@@ -111,9 +111,9 @@ export class BookingService {
 
   private assertOpenForBooking(session: Session): void {
     const now = Date.now();
-    if (session.status === 'cancelled') throw Problem.conflict('The session is cancelled');
-    if (session.startsAt.getTime() <= now) throw Problem.conflict('The session has already started');
-    if (session.enrolmentDeadline && session.enrolmentDeadline.getTime() < now) throw Problem.conflict('The enrolment deadline has passed');
+    if (session.status === 'cancelled') throw Problem.conflict('enrolments.sessionCancelled');
+    if (session.startsAt.getTime() <= now) throw Problem.conflict('enrolments.sessionStarted');
+    if (session.enrolmentDeadline && session.enrolmentDeadline.getTime() < now) throw Problem.conflict('enrolments.deadlinePassed');
   }
 
   /** The given item, or the person's first free lecture item for this lecture in their open plan. */
@@ -131,11 +131,11 @@ export class BookingService {
         .getOne();
     }
     const item = await qb.andWhere('pi.id = :itemId', { itemId: dto.planItemId }).getOne();
-    if (!item) throw Problem.invalidField('planItemId', "not an item of this person's open plan");
-    if (item.lectureId !== session.lectureId) throw Problem.invalidField('planItemId', "the item is not for this session's lecture");
-    if (item.status === 'done' || item.status === 'waived') throw Problem.conflict(`The plan item is already ${item.status}`);
+    if (!item) throw Problem.invalidField('planItemId', 'enrolments.notPlanItem');
+    if (item.lectureId !== session.lectureId) throw Problem.invalidField('planItemId', 'enrolments.itemForOtherLecture');
+    if (item.status === 'done' || item.status === 'waived') throw Problem.conflict('enrolments.itemFulfilled', { status: item.status });
     const free = await em.createQueryBuilder(PlanItem, 'pi').where('pi.id = :id', { id: item.id }).andWhere(NOT_HELD).getExists();
-    if (!free) throw Problem.conflict('The plan item already has a place in a session');
+    if (!free) throw Problem.conflict('enrolments.itemHasPlace');
     return item;
   }
 }

@@ -25,12 +25,12 @@ async function managedPerson(em: EntityManager, actor: Principal, personId: stri
 export async function assertMayBook(em: EntityManager, actor: Principal, session: Session, personId: string): Promise<Person> {
   const managed = await managedPerson(em, actor, personId);
   if (managed) {
-    if (!managed.active) throw Problem.conflict('The person is no longer active');
+    if (!managed.active) throw Problem.conflict('enrolments.personInactive');
     return managed;
   }
   if (personId !== actor.id) {
-    if (hasRole(actor, 'introducer', 'manager')) throw Problem.notFound('Person');
-    throw Problem.forbidden('You may only book yourself');
+    if (hasRole(actor, 'introducer', 'manager')) throw Problem.notFound('person');
+    throw Problem.forbidden('enrolments.bookSelfOnly');
   }
   const inPlan = await em
     .createQueryBuilder()
@@ -38,14 +38,14 @@ export async function assertMayBook(em: EntityManager, actor: Principal, session
     .innerJoin('plan', 'p', 'p.id = pi.plan_id')
     .where(`p.new_hire_id = :personId AND p.status IN (${OPEN}) AND pi.lecture_id = :lectureId`, { personId, lectureId: session.lectureId })
     .getExists();
-  if (!inPlan) throw Problem.forbidden('You may book only sessions of lectures in your own plan');
+  if (!inPlan) throw Problem.forbidden('enrolments.ownPlanOnly');
   return (await em.findOneBy(Person, { id: personId }))!;
 }
 
 /** Cancelling: the people who may book for the person, and the person themselves. Others: 404. */
 export async function assertMayCancel(em: EntityManager, actor: Principal, personId: string): Promise<void> {
   if (personId === actor.id) return;
-  if (!(await managedPerson(em, actor, personId))) throw Problem.notFound('Enrolment');
+  if (!(await managedPerson(em, actor, personId))) throw Problem.notFound('enrolment');
 }
 
 /** A lecturer of the session: session_lecturer links a lecturer whose account is the caller. */

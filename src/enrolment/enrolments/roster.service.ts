@@ -37,11 +37,11 @@ export class RosterService {
    */
   async roster(actor: Principal, sessionId: string, includeCancelled: boolean): Promise<RosterRow[]> {
     const em = this.db.manager;
-    if (!(await em.existsBy(Session, { id: sessionId }))) throw Problem.notFound('Session');
+    if (!(await em.existsBy(Session, { id: sessionId }))) throw Problem.notFound('session');
     const qb = em.createQueryBuilder(Enrolment, 'e').where('e.session_id = :sessionId', { sessionId });
     if (!includeCancelled) qb.andWhere("e.status <> 'cancelled'");
     if (!hasRole(actor, 'coordinator') && !(await isLecturerOf(em, actor.id, sessionId))) {
-      if (!hasRole(actor, 'introducer', 'manager')) throw Problem.notFound('Session');
+      if (!hasRole(actor, 'introducer', 'manager')) throw Problem.notFound('session');
       const own = ownUnitsCondition('rp.org_unit_id', actor);
       qb.andWhere(`e.person_id IN (SELECT rp.id FROM person rp WHERE ${own.sql})`, own.params);
     }

@@ -9,7 +9,7 @@ export async function lockSession(em: EntityManager, db: Db, id: string): Promis
   const qb = em.createQueryBuilder(Session, 's').where('s.id = :id', { id });
   if (db.isPostgres) qb.setLock('pessimistic_write');
   const session = await qb.getOne();
-  if (!session) throw Problem.notFound('Session');
+  if (!session) throw Problem.notFound('session');
   return session;
 }
 

@@ -29,8 +29,8 @@ export class SessionCancelService {
   cancel(actor: Principal, id: string, dto: CancelSessionDto) {
     return this.db.write(async (em) => {
       const session = await lockSession(em, this.db, id);
-      if (session.status === 'cancelled') throw Problem.conflict('The session is already cancelled');
-      if (session.endsAt.getTime() <= Date.now()) throw Problem.conflict('The session has already taken place');
+      if (session.status === 'cancelled') throw Problem.conflict('sessions.alreadyCancelled');
+      if (session.endsAt.getTime() <= Date.now()) throw Problem.conflict('sessions.alreadyTookPlace');
       const places = await em.find(Enrolment, { where: { sessionId: id, status: In(['booked', 'waitlisted']) } });
       for (const place of places) {
         const wasBooked = place.status === 'booked';

@@ -30,11 +30,11 @@ export class EvaluationsService {
   submit(principal: Principal, enrolmentId: string, dto: CreateEvaluationDto): Promise<EvaluationReceiptResponse> {
     return this.db.write(async (em) => {
       const enrolment = await em.findOneBy(Enrolment, { id: enrolmentId, personId: principal.id });
-      if (!enrolment) throw Problem.notFound('Enrolment');
-      if (enrolment.attendance !== 'attended') throw Problem.conflict('A session can be evaluated once you have attended it');
+      if (!enrolment) throw Problem.notFound('enrolment');
+      if (enrolment.attendance !== 'attended') throw Problem.conflict('evaluations.notAttended');
       const session = await em.findOneByOrFail(Session, { id: enrolment.sessionId });
       return answerOnce(em, {
-        receipt: { target: EvaluationReceipt, key: { enrolmentId }, answered: 'You have already evaluated this session' },
+        receipt: { target: EvaluationReceipt, key: { enrolmentId }, answered: 'evaluations.sessionAnswered' },
         target: SessionEvaluation,
         group: { sessionId: session.id },
         lock: { target: Session, id: session.id },
@@ -105,11 +105,11 @@ export class EvaluationsService {
    * hires in their own units. Anyone else with a reading role gets 404 for the lecture.
    */
   private async readScope(em: EntityManager, principal: Principal, lectureId: string): Promise<Scope> {
-    if (!(await em.existsBy(Lecture, { id: lectureId }))) throw Problem.notFound('Lecture');
+    if (!(await em.existsBy(Lecture, { id: lectureId }))) throw Problem.notFound('lecture');
     if (hasRole(principal, 'coordinator')) return ALL;
     if (principal.roles.includes('lecturer') && (await this.teaches(em, principal.id, lectureId))) return ALL;
     if (hasRole(principal, 'introducer', 'manager')) return ownUnitsCondition('e.org_unit_id', principal);
-    throw Problem.notFound('Lecture');
+    throw Problem.notFound('lecture');
   }
 
   private teaches(em: EntityManager, personId: string, lectureId: string): Promise<boolean> {

@@ -37,9 +37,9 @@ export class ErasureService {
   /** Runs inside the caller's Db.write transaction. */
   async erase(em: EntityManager, actor: Principal | null, personId: string): Promise<ErasureResult> {
     const person = await em.findOneBy(Person, { id: personId });
-    if (!person) throw Problem.notFound('Person');
-    if (actor?.id === personId) throw Problem.conflict('You cannot erase yourself');
-    if (await em.existsBy(Erasure, { personId })) throw Problem.conflict('This person has already been erased');
+    if (!person) throw Problem.notFound('person');
+    if (actor?.id === personId) throw Problem.conflict('privacy.eraseSelf');
+    if (await em.existsBy(Erasure, { personId })) throw Problem.conflict('privacy.alreadyErased');
     const name = `Erased person ${personId.slice(0, 8)}`;
     const email = `erased-${personId}@erased.invalid`;
     await em.update(Person, { id: personId }, { name, email, title: null, passwordHash: null, active: false });

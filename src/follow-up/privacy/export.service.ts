@@ -37,7 +37,7 @@ export class ExportService {
   async export(personId: string) {
     const em = this.db.manager;
     const person = await em.createQueryBuilder(Person, 'p').addSelect('p.passwordHash').where('p.id = :personId', { personId }).getOne();
-    if (!person) throw Problem.notFound('Person');
+    if (!person) throw Problem.notFound('person');
     const erasure = await em.findOneBy(Erasure, { personId });
     return {
       exportedAt: this.instant(new Date()),

@@ -29,13 +29,13 @@ export class ProgrammeEvaluationsService {
   submit(principal: Principal, planId: string, dto: CreateProgrammeEvaluationDto): Promise<EvaluationReceiptResponse> {
     return this.db.write(async (em) => {
       const plan = await em.findOneBy(Plan, { id: planId, newHireId: principal.id });
-      if (!plan) throw Problem.notFound('Plan');
+      if (!plan) throw Problem.notFound('plan');
       const opens = DateTime.fromISO(plan.startDate).plus({ months: PROGRAMME_EVALUATION_MONTHS }).toISODate()!;
       if (plan.status === 'draft' || todayIn(this.config.timeZone) < opens) {
-        throw Problem.conflict(`The programme can be evaluated from ${opens}, ${PROGRAMME_EVALUATION_MONTHS} months into the plan`);
+        throw Problem.conflict('evaluations.programmeNotOpen', { opens, months: PROGRAMME_EVALUATION_MONTHS });
       }
       return answerOnce(em, {
-        receipt: { target: ProgrammeEvaluationReceipt, key: { planId }, answered: 'You have already evaluated the programme' },
+        receipt: { target: ProgrammeEvaluationReceipt, key: { planId }, answered: 'evaluations.programmeAnswered' },
         target: ProgrammeEvaluation,
         group: { orgUnitId: principal.orgUnitId },
         lock: { target: OrgUnit, id: principal.orgUnitId },

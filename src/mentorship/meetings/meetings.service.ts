@@ -94,17 +94,17 @@ export class MeetingsService {
   /** The mentor logs the meetings of their own mentorship; others who can see it get 403, the rest 404. */
   private async findLoggable(em: EntityManager, actor: Principal, mentorshipId: string): Promise<Mentorship> {
     const mentorship = await this.mentorships.findReadable(em, actor, mentorshipId);
-    if (mentorship.mentorId !== actor.id) throw Problem.forbidden('Only the mentor logs meetings of a mentorship');
+    if (mentorship.mentorId !== actor.id) throw Problem.forbidden('meetings.mentorOnly');
     return mentorship;
   }
 
   private async findMeeting(em: EntityManager, mentorshipId: string, id: string): Promise<MentorMeeting> {
     const meeting = await em.findOneBy(MentorMeeting, { id, mentorshipId });
-    if (!meeting) throw Problem.notFound('Meeting');
+    if (!meeting) throw Problem.notFound('meeting');
     return meeting;
   }
 }
 
 function assertOrder(startsAt: Date, endsAt: Date): void {
-  if (endsAt <= startsAt) throw Problem.invalidField('endsAt', 'endsAt must be after startsAt');
+  if (endsAt <= startsAt) throw Problem.invalidField('endsAt', 'times.endNotAfterStart');
 }

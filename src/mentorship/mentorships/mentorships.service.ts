@@ -61,7 +61,7 @@ export class MentorshipsService {
     const startDate = dto.startDate ?? this.today();
     const endDate = dto.endDate ?? null;
     assertDates(startDate, endDate);
-    if (dto.mentorId === dto.menteeId) throw Problem.invalidField('mentorId', 'a mentor cannot mentor themselves');
+    if (dto.mentorId === dto.menteeId) throw Problem.invalidField('mentorId', 'mentorships.selfMentor');
     return this.db.write(async (em) => {
       await this.lockPeople(em, [dto.mentorId, dto.menteeId]);
       await this.assertMentee(em, actor, dto.menteeId);
@@ -105,7 +105,7 @@ export class MentorshipsService {
 
   async findReadable(em: EntityManager, principal: Principal, id: string): Promise<Mentorship> {
     const mentorship = await readableMentorships(em.createQueryBuilder(Mentorship, 'm'), principal).andWhere('m.id = :id', { id }).getOne();
-    if (!mentorship) throw Problem.notFound('Mentorship');
+    if (!mentorship) throw Problem.notFound('mentorship');
     return mentorship;
   }
 
@@ -115,7 +115,7 @@ export class MentorshipsService {
     if (hasRole(actor, 'coordinator')) return mentorship;
     const units = ownUnitsCondition('p.org_unit_id', actor);
     const inScope = await em.createQueryBuilder(Person, 'p').where('p.id = :id', { id: mentorship.menteeId }).andWhere(units.sql, units.params).getExists();
-    if (!inScope) throw Problem.forbidden('Only the introducers and managers of the mentee\'s unit, or a coordinator, may change this mentorship');
+    if (!inScope) throw Problem.forbidden('mentorships.outOfScope');
     return mentorship;
   }
 
@@ -127,14 +127,14 @@ export class MentorshipsService {
 
   private async assertMentee(em: EntityManager, actor: Principal, menteeId: string): Promise<void> {
     const mentee = await readablePeople(em.createQueryBuilder(Person, 'p'), 'p', actor).andWhere('p.id = :menteeId', { menteeId }).getOne();
-    if (!mentee || !mentee.active) throw Problem.invalidField('menteeId', 'no such person among yours');
-    if (!mentee.roles.includes('newhire')) throw Problem.invalidField('menteeId', 'the mentee must be a new hire');
+    if (!mentee || !mentee.active) throw Problem.invalidField('menteeId', 'mentorships.noSuchMentee');
+    if (!mentee.roles.includes('newhire')) throw Problem.invalidField('menteeId', 'mentorships.menteeNotNewHire');
   }
 
   private async assertMentor(em: EntityManager, mentorId: string): Promise<void> {
     const mentor = await em.findOneBy(Person, { id: mentorId, active: true });
-    if (!mentor) throw Problem.invalidField('mentorId', 'no such active person');
-    if (!mentor.roles.includes('mentor')) throw Problem.invalidField('mentorId', 'the person does not hold the mentor role');
+    if (!mentor) throw Problem.invalidField('mentorId', 'mentorships.noSuchMentor');
+    if (!mentor.roles.includes('mentor')) throw Problem.invalidField('mentorId', 'mentorships.mentorRoleMissing');
   }
 
   private async assertRoom(em: EntityManager, mentorId: string, menteeId: string, exceptId: string | null): Promise<void> {
@@ -143,9 +143,9 @@ export class MentorshipsService {
       if (exceptId) qb.andWhere('m.id <> :exceptId', { exceptId });
       return qb.getCount();
     };
-    if ((await active('mentee_id', menteeId)) > 0) throw Problem.conflict('The mentee already has an active mentorship');
+    if ((await active('mentee_id', menteeId)) > 0) throw Problem.conflict('mentorships.menteeTaken');
     const max = this.config.mentorMaxMentees;
-    if ((await active('mentor_id', mentorId)) >= max) throw Problem.conflict(`The mentor already has ${max} active mentees (MENTOR_MAX_MENTEES)`);
+    if ((await active('mentor_id', mentorId)) >= max) throw Problem.conflict('mentorships.mentorFull', { max });
   }
 }
 
@@ -154,5 +154,5 @@ function isActive(endDate: string | null, today: string): boolean {
 }
 
 function assertDates(startDate: string, endDate: string | null): void {
-  if (endDate !== null && endDate < startDate) throw Problem.invalidField('endDate', 'endDate must not be before startDate');
+  if (endDate !== null && endDate < startDate) throw Problem.invalidField('endDate', 'mentorships.endBeforeStart');
 }

@@ -41,8 +41,8 @@ export class OutboxService {
   resend(principal: Principal, id: string) {
     return this.db.write(async (em) => {
       const notice = await em.findOneBy(Notice, { id });
-      if (!notice) throw Problem.notFound('Notice');
-      if (notice.status !== 'failed') throw Problem.conflict(`Only a failed notice can be resent (this one is ${notice.status})`);
+      if (!notice) throw Problem.notFound('notice');
+      if (notice.status !== 'failed') throw Problem.conflict('notices.resendOnlyFailed', { status: notice.status });
       const patch = { status: 'pending' as const, attempts: 0, sendAfter: this.clock.now() };
       await this.audit.updated(em, principal, 'notice', id, notice, patch, { subjectPersonId: notice.recipientId });
       await em.update(Notice, { id, status: 'failed' }, patch);

@@ -29,7 +29,7 @@ export class AreasService {
 
   create(actor: Principal, dto: CreateAreaDto) {
     return this.db.write(async (em) => {
-      if (await em.existsBy(Area, { code: dto.code })) throw Problem.conflict(`Area ${dto.code} already exists`);
+      if (await em.existsBy(Area, { code: dto.code })) throw Problem.conflict('areas.codeTaken', { code: dto.code });
       const area = await em.save(em.create(Area, dto));
       await this.audit.created(em, actor, 'area', area.code, dto);
       return toAreaResponse(area);
@@ -39,7 +39,7 @@ export class AreasService {
   update(actor: Principal, code: string, dto: UpdateAreaDto) {
     return this.db.write(async (em) => {
       const area = await em.findOneBy(Area, { code });
-      if (!area) throw Problem.notFound('Area');
+      if (!area) throw Problem.notFound('area');
       await this.audit.updated(em, actor, 'area', code, area, dto);
       return toAreaResponse(await em.save(Object.assign(area, dto)));
     });

@@ -75,8 +75,8 @@ export class OrgUnitsService {
   remove(actor: Principal, id: string) {
     return this.db.write(async (em) => {
       await this.find(em, id);
-      if (await em.existsBy(OrgUnit, { parentId: id })) throw Problem.conflict('The org unit has units below it');
-      if (await em.existsBy(Person, { orgUnitId: id })) throw Problem.conflict('The org unit still has people');
+      if (await em.existsBy(OrgUnit, { parentId: id })) throw Problem.conflict('orgUnits.hasChildren');
+      if (await em.existsBy(Person, { orgUnitId: id })) throw Problem.conflict('orgUnits.hasPeople');
       await em.delete(OrgUnit, { id });
       await this.audit.deleted(em, actor, 'org-unit', id);
     });
@@ -84,30 +84,30 @@ export class OrgUnitsService {
 
   private async find(em: EntityManager, id: string): Promise<OrgUnit> {
     const unit = await em.findOneBy(OrgUnit, { id });
-    if (!unit) throw Problem.notFound('Org unit');
+    if (!unit) throw Problem.notFound('orgUnit');
     return unit;
   }
 
   /** Administrations are roots; a department sits under an administration, a unit under either. */
   private async checkPlacement(em: EntityManager, kind: OrgUnitKind, parentId: string | null): Promise<OrgUnit | null> {
     if (parentId === null) {
-      if (kind !== 'administration') throw Problem.invalidField('parentId', `a ${kind} needs a parent unit`);
+      if (kind !== 'administration') throw Problem.invalidField('parentId', 'orgUnits.parentRequired', { kind });
       return null;
     }
     const parent = await em.findOneBy(OrgUnit, { id: parentId });
-    if (!parent) throw Problem.invalidField('parentId', 'no such org unit');
-    if (rank(parent.kind) >= rank(kind)) throw Problem.invalidField('parentId', `a ${kind} cannot sit under a ${parent.kind}`);
+    if (!parent) throw Problem.invalidField('parentId', 'references.noSuchOrgUnit');
+    if (rank(parent.kind) >= rank(kind)) throw Problem.invalidField('parentId', 'orgUnits.wrongParent', { kind, parentKind: parent.kind });
     return parent;
   }
 
   private async checkArea(em: EntityManager, code: string | null | undefined): Promise<void> {
-    if (code && !(await em.existsBy(Area, { code }))) throw Problem.invalidField('areaCode', `no such area: ${code}`);
+    if (code && !(await em.existsBy(Area, { code }))) throw Problem.invalidField('areaCode', 'references.unknownAreas', { codes: code });
   }
 
   /** Re-parents a unit and rewrites the paths of everything below it in the same transaction. */
   private async move(em: EntityManager, unit: OrgUnit, parentId: string | null): Promise<void> {
     const parent = await this.checkPlacement(em, unit.kind, parentId);
-    if (parent && parent.path.startsWith(unit.path)) throw Problem.conflict('A unit cannot move below itself');
+    if (parent && parent.path.startsWith(unit.path)) throw Problem.conflict('orgUnits.belowItself');
     const oldPath = unit.path;
     const newPath = `${parent?.path ?? '/'}${unit.id}/`;
     const subtree = await em

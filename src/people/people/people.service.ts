@@ -83,7 +83,7 @@ export class PeopleService {
   }
 
   async update(actor: Principal, id: string, dto: UpdatePersonDto) {
-    if (dto.password !== undefined && !hasRole(actor, 'admin')) throw Problem.forbidden('Only an admin may set another person\'s password');
+    if (dto.password !== undefined && !hasRole(actor, 'admin')) throw Problem.forbidden('people.adminSetsPasswords');
     if (dto.roles) this.assertMayGrant(actor, dto.roles);
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     return this.db.write(async (em) => {
@@ -91,7 +91,7 @@ export class PeopleService {
       if (dto.orgUnitId) await this.assertUnitInScope(em, actor, dto.orgUnitId);
       if (dto.email && dto.email !== person.email) await this.assertEmailFree(em, dto.email);
       if (person.id === actor.id && (dto.active === false || (dto.roles && !dto.roles.includes('admin')))) {
-        throw Problem.conflict('You cannot deactivate yourself or remove your own admin role');
+        throw Problem.conflict('people.keepOwnAdmin');
       }
       const { password, ...fields } = dto;
       await this.audit.updated(em, actor, 'person', id, person, { ...fields, passwordHash }, { subjectPersonId: id });
@@ -104,7 +104,7 @@ export class PeopleService {
   deactivate(actor: Principal, id: string) {
     return this.db.write(async (em) => {
       const person = await this.findEditable(em, actor, id);
-      if (person.id === actor.id) throw Problem.conflict('You cannot deactivate yourself');
+      if (person.id === actor.id) throw Problem.conflict('people.deactivateSelf');
       if (!person.active) return;
       await this.audit.updated(em, actor, 'person', id, person, { active: false }, { subjectPersonId: id });
       await em.update(Person, { id }, { active: false });
@@ -115,7 +115,7 @@ export class PeopleService {
     const person = await readablePeople(em.createQueryBuilder(Person, 'p'), 'p', principal)
       .andWhere('p.id = :id', { id })
       .getOne();
-    if (!person) throw Problem.notFound('Person');
+    if (!person) throw Problem.notFound('person');
     return person;
   }
 
@@ -124,25 +124,25 @@ export class PeopleService {
     const person = await this.findReadable(em, actor, id);
     if (hasRole(actor, 'admin')) return person;
     if (!hasRole(actor, 'introducer', 'manager')) throw Problem.forbidden();
-    if (!isOnlyNewHire(person.roles) || person.id === actor.id) throw Problem.forbidden('You may only edit new hires');
+    if (!isOnlyNewHire(person.roles) || person.id === actor.id) throw Problem.forbidden('people.newHiresOnly');
     return person;
   }
 
   private assertMayGrant(actor: Principal, roles: readonly string[]): void {
     if (hasRole(actor, 'admin')) return;
     if (!hasRole(actor, 'introducer', 'manager')) throw Problem.forbidden();
-    if (!isOnlyNewHire(roles)) throw Problem.forbidden('You may only give people the role newhire');
+    if (!isOnlyNewHire(roles)) throw Problem.forbidden('people.newHireRoleOnly');
   }
 
   private async assertUnitInScope(em: EntityManager, actor: Principal, orgUnitId: string): Promise<void> {
     const qb = em.createQueryBuilder(OrgUnit, 'u').where('u.id = :orgUnitId', { orgUnitId });
     if (!hasRole(actor, 'admin')) qb.andWhere('u.path LIKE :own', { own: `${actor.unitPath}%` });
-    if (!(await qb.getExists())) throw Problem.invalidField('orgUnitId', 'no such org unit among yours');
+    if (!(await qb.getExists())) throw Problem.invalidField('orgUnitId', 'people.noSuchOwnUnit');
   }
 
   private async assertEmailFree(em: EntityManager, email: string): Promise<void> {
     if (await em.existsBy(Person, { email })) {
-      throw Problem.conflict('A person with this e-mail already exists', [{ field: 'email', message: 'already in use' }]);
+      throw Problem.conflict('people.emailTaken', {}, [Problem.fieldError('email', 'common.alreadyInUse')]);
     }
   }
 }

@@ -9,22 +9,22 @@ import { UpdatePlanItemDto } from './dto/plan-item.dto';
 export function itemPatch(item: PlanItem, dto: UpdatePlanItemDto): Partial<PlanItem> {
   const patch: Partial<PlanItem> = {};
   if (dto.title !== undefined) {
-    if (item.kind === 'lecture') throw Problem.invalidField('title', "a lecture item shows the lecture's title");
+    if (item.kind === 'lecture') throw Problem.invalidField('title', 'planItems.lectureTitleFixed');
     patch.title = dto.title;
   }
   if (dto.dueDate !== undefined) patch.dueDate = dto.dueDate;
   if (dto.position !== undefined) patch.position = dto.position;
   const to = dto.status ?? item.status;
-  if (dto.waivedReason !== undefined && to !== 'waived') throw Problem.invalidField('waivedReason', 'only when the item is waived');
+  if (dto.waivedReason !== undefined && to !== 'waived') throw Problem.invalidField('waivedReason', 'planItems.waivedReasonOnlyWhenWaived');
   if (to === item.status) {
     if (dto.waivedReason !== undefined) patch.waivedReason = dto.waivedReason;
     return patch;
   }
   if (item.kind === 'lecture') {
-    if (item.status === 'booked') throw Problem.conflict('The lecture item is booked; cancel the booking first');
-    if (item.status === 'done' || to === 'done' || to === 'missed') throw Problem.conflict("A lecture item's status follows its enrolment and attendance");
+    if (item.status === 'booked') throw Problem.conflict('planItems.lectureBooked');
+    if (item.status === 'done' || to === 'done' || to === 'missed') throw Problem.conflict('planItems.followsEnrolment');
   }
-  if (to === 'waived' && !dto.waivedReason) throw Problem.invalidField('waivedReason', 'waiving needs a reason (credit for prior experience)');
+  if (to === 'waived' && !dto.waivedReason) throw Problem.invalidField('waivedReason', 'planItems.waivedReasonRequired');
   return { ...patch, status: to, waivedReason: to === 'waived' ? dto.waivedReason! : null, completedAt: to === 'done' ? new Date() : null };
 }
 

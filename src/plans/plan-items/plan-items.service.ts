@@ -42,7 +42,7 @@ export class PlanItemsService {
       if (kind === 'lecture') {
         const lecture = await this.findLecture(em, plan, dto.lectureId);
         dueDate ??= lectureDueDate(plan.startDate, lecture.recommendedMonth);
-      } else if (!dto.title) throw Problem.invalidField('title', 'an activity needs a title');
+      } else if (!dto.title) throw Problem.invalidField('title', 'planItems.titleRequired');
       const position = dto.position ?? (await this.nextPosition(em, planId));
       const item = em.create(PlanItem, {
         planId,
@@ -77,7 +77,7 @@ export class PlanItemsService {
     return this.db.write(async (em) => {
       const plan = await this.access.findOpenEditable(em, actor, planId);
       const item = await this.findItem(em, planId, itemId);
-      if (item.status === 'booked') throw Problem.conflict('The item is booked; cancel the booking first');
+      if (item.status === 'booked') throw Problem.conflict('planItems.bookedCannotDelete');
       await em.delete(PlanItem, { id: itemId });
       await this.audit.deleted(em, actor, 'plan-item', itemId, { subjectPersonId: plan.newHireId });
     });
@@ -85,15 +85,15 @@ export class PlanItemsService {
 
   private async findItem(em: EntityManager, planId: string, id: string): Promise<PlanItem> {
     const item = await em.findOneBy(PlanItem, { id, planId });
-    if (!item) throw Problem.notFound('Plan item');
+    if (!item) throw Problem.notFound('planItem');
     return item;
   }
 
   private async findLecture(em: EntityManager, plan: Plan, lectureId: string | undefined): Promise<Lecture> {
-    if (!lectureId) throw Problem.invalidField('lectureId', 'a lecture item needs lectureId');
+    if (!lectureId) throw Problem.invalidField('lectureId', 'planItems.lectureRequired');
     const lecture = await em.findOneBy(Lecture, { id: lectureId });
-    if (!lecture) throw Problem.invalidField('lectureId', 'no such lecture');
-    if (await em.existsBy(PlanItem, { planId: plan.id, lectureId })) throw Problem.conflict('This lecture is already in the plan');
+    if (!lecture) throw Problem.invalidField('lectureId', 'references.noSuchLecture');
+    if (await em.existsBy(PlanItem, { planId: plan.id, lectureId })) throw Problem.conflict('planItems.lectureAlreadyInPlan');
     return lecture;
   }
 

@@ -69,7 +69,7 @@ export class PlanTemplatesService {
 
   async find(em: EntityManager, id: string): Promise<PlanTemplate> {
     const template = await em.findOne(PlanTemplate, { where: { id }, relations: { items: true } });
-    if (!template) throw Problem.notFound('Plan template');
+    if (!template) throw Problem.notFound('planTemplate');
     return template;
   }
 
@@ -88,18 +88,18 @@ export class PlanTemplatesService {
 
   private async assertValid(em: EntityManager, dto: Partial<CreatePlanTemplateDto>, id?: string): Promise<void> {
     if (dto.name !== undefined && (await em.existsBy(PlanTemplate, { name: dto.name, ...(id ? { id: Not(id) } : {}) }))) {
-      throw Problem.conflict('A plan template with this name already exists', [{ field: 'name', message: 'already in use' }]);
+      throw Problem.conflict('planTemplates.nameTaken', {}, [Problem.fieldError('name', 'common.alreadyInUse')]);
     }
-    if (dto.areaCode && !(await em.existsBy(Area, { code: dto.areaCode }))) throw Problem.invalidField('areaCode', 'no such area');
+    if (dto.areaCode && !(await em.existsBy(Area, { code: dto.areaCode }))) throw Problem.invalidField('areaCode', 'references.noSuchArea');
     const items = dto.items ?? [];
     items.forEach((item, i) => {
       const kind = item.kind ?? (item.lectureId ? 'lecture' : 'activity');
-      if (kind === 'lecture' && !item.lectureId) throw Problem.invalidField(`items.${i}.lectureId`, 'a lecture item needs lectureId');
-      if (kind === 'activity' && !item.title) throw Problem.invalidField(`items.${i}.title`, 'an activity needs a title');
+      if (kind === 'lecture' && !item.lectureId) throw Problem.invalidField(`items.${i}.lectureId`, 'planItems.lectureRequired');
+      if (kind === 'activity' && !item.title) throw Problem.invalidField(`items.${i}.title`, 'planItems.titleRequired');
     });
     const lectureIds = [...new Set(items.map((i) => i.lectureId).filter((l): l is string => !!l))];
     if (lectureIds.length && (await em.countBy(Lecture, { id: In(lectureIds) })) !== lectureIds.length) {
-      throw Problem.invalidField('items', 'names a lecture that does not exist');
+      throw Problem.invalidField('items', 'planTemplates.unknownLecture');
     }
   }
 }

@@ -29,7 +29,7 @@ export class PlanAccess {
 
   async findReadable(em: EntityManager, principal: Principal, id: string): Promise<Plan> {
     const plan = await this.query(em, id, readablePlans('p', principal, this.today())).getOne();
-    if (!plan) throw Problem.notFound('Plan');
+    if (!plan) throw Problem.notFound('plan');
     return plan;
   }
 
@@ -40,12 +40,12 @@ export class PlanAccess {
     const plan = await qb.getOne();
     if (plan) return plan;
     await this.findReadable(em, principal, id);
-    throw Problem.forbidden('You may read this plan but not change it');
+    throw Problem.forbidden('plans.readOnly');
   }
 
   async findOpenEditable(em: EntityManager, principal: Principal, id: string): Promise<Plan> {
     const plan = await this.findEditable(em, principal, id);
-    if (!OPEN_PLAN_STATUSES.includes(plan.status)) throw Problem.conflict(`The plan is ${plan.status}; reopen is not possible`);
+    if (!OPEN_PLAN_STATUSES.includes(plan.status)) throw Problem.conflict('plans.notOpen', { status: plan.status });
     return plan;
   }
 

@@ -26,14 +26,14 @@ export class PlanLifecycle {
   /** The fields a status change sets; resuming also moves the open items' due dates. */
   async statusChange(em: EntityManager, plan: Plan, to: PlanStatus | undefined, reasons: { closedReason?: ClosedReason; pausedReason?: string }): Promise<Partial<Plan>> {
     const { closedReason, pausedReason } = reasons;
-    if (closedReason && to !== 'closed') throw Problem.invalidField('closedReason', 'only when closing the plan (status closed)');
-    if (pausedReason !== undefined && to !== 'paused') throw Problem.invalidField('pausedReason', 'only when pausing the plan (status paused)');
+    if (closedReason && to !== 'closed') throw Problem.invalidField('closedReason', 'plans.closedReasonOnlyWhenClosing');
+    if (pausedReason !== undefined && to !== 'paused') throw Problem.invalidField('pausedReason', 'plans.pausedReasonOnlyWhenPausing');
     if (!to || to === plan.status) return {};
-    if (!mayTransition(plan.status, to)) throw Problem.conflict(`A plan cannot go from ${plan.status} to ${to}`);
+    if (!mayTransition(plan.status, to)) throw Problem.conflict('plans.transition', { from: plan.status, to });
     const today = this.access.today();
     switch (to) {
       case 'closed':
-        if (!closedReason) throw Problem.invalidField('closedReason', 'closing a plan needs closedReason (left_employment, moved_internally or other)');
+        if (!closedReason) throw Problem.invalidField('closedReason', 'plans.closedReasonRequired');
         return { status: to, closedReason, closedAt: new Date() };
       case 'completed':
         return { status: to, completedAt: new Date() };
@@ -47,13 +47,13 @@ export class PlanLifecycle {
   sign(actor: Principal, id: string, dto: SignPlanDto) {
     return this.db.write(async (em) => {
       const plan = await this.access.findEditable(em, actor, id);
-      if (!OPEN_PLAN_STATUSES.includes(plan.status)) throw Problem.conflict(`The plan is ${plan.status}`);
+      if (!OPEN_PLAN_STATUSES.includes(plan.status)) throw Problem.conflict('plans.notOpenToSign', { status: plan.status });
       const as = this.capacity(actor, dto);
       const named = as === 'introducer' ? plan.introducerId : plan.managerId;
-      if (named && named !== actor.id) throw Problem.forbidden(`Only the plan's ${as} may sign as ${as}`);
+      if (named && named !== actor.id) throw Problem.forbidden('plans.signOnlyNamed', { as });
       const [signedBy, other] = as === 'introducer' ? [plan.introducerSignedBy, plan.managerSignedBy] : [plan.managerSignedBy, plan.introducerSignedBy];
-      if (signedBy) throw Problem.conflict(`The ${as} has already signed this plan`);
-      if (other === actor.id) throw Problem.conflict('The introducer and the manager must be two different people');
+      if (signedBy) throw Problem.conflict('plans.alreadySigned', { as });
+      if (other === actor.id) throw Problem.conflict('plans.signersDiffer');
       const now = new Date();
       const patch: Partial<Plan> =
         as === 'introducer'
@@ -70,11 +70,11 @@ export class PlanLifecycle {
   private capacity(actor: Principal, dto: SignPlanDto): Capacity {
     const held = (['introducer', 'manager'] as const).filter((role) => actor.roles.includes(role));
     if (dto.as) {
-      if (!held.includes(dto.as)) throw Problem.forbidden(`You do not hold the role ${dto.as}`);
+      if (!held.includes(dto.as)) throw Problem.forbidden('plans.roleNotHeld', { as: dto.as });
       return dto.as;
     }
-    if (held.length === 0) throw Problem.forbidden("Only the hire's introducer and manager sign the plan");
-    if (held.length > 1) throw Problem.invalidField('as', 'say whether you sign as introducer or manager');
+    if (held.length === 0) throw Problem.forbidden('plans.signerNotIntroducerOrManager');
+    if (held.length > 1) throw Problem.invalidField('as', 'plans.signAsWhich');
     return held[0];
   }
 

@@ -9,7 +9,7 @@ export async function assertPlanPeople(em: EntityManager, people: Partial<Record
   for (const [field, id] of Object.entries(people)) {
     if (!id) continue;
     const person = await em.findOneBy(Person, { id, active: true });
-    if (!person || !person.roles.includes(roles[field])) throw Problem.invalidField(field, `must be an active person with the role ${roles[field]}`);
+    if (!person || !person.roles.includes(roles[field])) throw Problem.invalidField(field, 'plans.personWithoutRole', { role: roles[field] });
   }
 }
 

@@ -50,14 +50,14 @@ export class PlansService {
     return this.db.write(async (em) => {
       await this.findHire(em, actor, dto.newHireId);
       if (await em.existsBy(Plan, { newHireId: dto.newHireId, status: In(OPEN_PLAN_STATUSES) })) {
-        throw Problem.conflict('This new hire already has an open plan (draft, active or paused)');
+        throw Problem.conflict('plans.openPlanExists');
       }
       const introducerId = dto.introducerId !== undefined ? dto.introducerId : actor.roles.includes('introducer') ? actor.id : null;
       const managerId = dto.managerId !== undefined ? dto.managerId : actor.roles.includes('manager') ? actor.id : null;
       const mentorId = dto.mentorId ?? null;
       await assertPlanPeople(em, { introducerId, managerId, mentorId });
       const endDate = dto.endDate ?? addMonths(dto.startDate, PLAN_MONTHS);
-      if (endDate <= dto.startDate) throw Problem.invalidField('endDate', 'must be after startDate');
+      if (endDate <= dto.startDate) throw Problem.invalidField('endDate', 'plans.endBeforeStart');
       const template = dto.templateId ? await this.findTemplate(em, dto.templateId) : null;
       const plan = em.create(Plan, {
         newHireId: dto.newHireId,
@@ -83,7 +83,7 @@ export class PlansService {
       await assertPlanPeople(em, fields);
       const patch: Partial<Plan> = { ...fields, ...(await this.lifecycle.statusChange(em, plan, status, { closedReason, pausedReason })) };
       const startDate = patch.startDate ?? plan.startDate;
-      if ((patch.endDate ?? plan.endDate) <= startDate) throw Problem.invalidField('endDate', 'must be after startDate');
+      if ((patch.endDate ?? plan.endDate) <= startDate) throw Problem.invalidField('endDate', 'plans.endBeforeStart');
       await this.audit.updated(em, actor, 'plan', id, plan, patch, { subjectPersonId: plan.newHireId });
       Object.assign(plan, patch);
       await em.save(plan);
@@ -99,14 +99,14 @@ export class PlansService {
       qb.andWhere(own.sql, own.params);
     }
     const hire = await qb.getOne();
-    if (!hire) throw Problem.notFound('New hire');
-    if (!hire.roles.includes('newhire')) throw Problem.invalidField('newHireId', 'the person does not have the role newhire');
+    if (!hire) throw Problem.notFound('newHire');
+    if (!hire.roles.includes('newhire')) throw Problem.invalidField('newHireId', 'plans.notNewHire');
     return hire;
   }
 
   private async findTemplate(em: EntityManager, id: string): Promise<PlanTemplate> {
     const template = await em.findOne(PlanTemplate, { where: { id }, relations: { items: true } });
-    if (!template) throw Problem.invalidField('templateId', 'no such plan template');
+    if (!template) throw Problem.invalidField('templateId', 'plans.noSuchTemplate');
     return template;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { hasRole, ownUnitsCondition, Principal } from '../../auth/principal';
+import { ownUnitsCondition, Principal } from '../../auth/principal';
+import { reportsWholeCity } from '../../follow-up/report-scope';
 import { todayIn } from '../../common/time';
 import { AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db.service';
@@ -81,7 +82,7 @@ export class CompletionService {
       .addOrderBy('h.name')
       .addOrderBy('p.start_date');
     addItemSums(qb);
-    if (!hasRole(actor, 'coordinator')) {
+    if (!reportsWholeCity(actor)) {
       const own = ownUnitsCondition('h.org_unit_id', actor);
       qb.andWhere(own.sql, own.params);
     }

@@ -108,6 +108,6 @@ export class BankController {
   }
 
   private form(req: WebRequest, reply: FastifyReply, kind: Kind, id: string | null, values: Record<string, string>, errors: FieldErrors, status = 200) {
-    return render(req, reply, `catalogue/${kind}-form`, { id, values, errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, `catalogue/${kind}-form`, { id, values, errors: formErrors(errors, req.web) }, status);
   }
 }

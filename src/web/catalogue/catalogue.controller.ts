@@ -38,7 +38,7 @@ export class CatalogueController {
       theme,
       lectures: rows
         .filter((row) => row.lecture.themeId === theme.id)
-        .map(({ lecture }) => ({ ...lecture, ...this.length(lecture.durationMinutes, req.web.lang), areaNames: lecture.areaCodes.map((c) => areaNames.get(c) ?? c) })),
+        .map(({ lecture }) => ({ ...lecture, ...this.length(lecture.durationMinutes), areaNames: lecture.areaCodes.map((c) => areaNames.get(c) ?? c) })),
     }));
     return render(req, reply, 'catalogue/lectures', { blocks, saved: savedOf(req) });
   }
@@ -68,7 +68,7 @@ export class CatalogueController {
   @Get('lectures/:id')
   async edit(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string) {
     const lecture = await this.lectures.get(id);
-    return this.form(req, reply, lecture, lectureValues(lecture, this.config.dayMinutes), []);
+    return this.form(req, reply, lecture, lectureValues(lecture, this.config.dayMinutes, req.web.lang), []);
   }
 
   @Post('lectures/:id')
@@ -85,7 +85,7 @@ export class CatalogueController {
 
   private async form(req: WebRequest, reply: FastifyReply, lecture: LectureResponse | null, values: unknown, errors: FieldErrors, status = 200) {
     const [themes, lecturers, areas] = await Promise.all([this.themes.list(ALL), this.lecturers.list({ ...ALL, active: true }), this.areas.list(ALL)]);
-    return render(req, reply, 'catalogue/lecture-form', { lecture, values, dayHours: this.config.dayMinutes / 60, themes: themes.items, lecturers: lecturers.items, areas: areas.items, errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, 'catalogue/lecture-form', { lecture, values, dayHours: this.config.dayMinutes / 60, themes: themes.items, lecturers: lecturers.items, areas: areas.items, errors: formErrors(errors, req.web) }, status);
   }
 
   private async areaNames(): Promise<Map<string, string>> {
@@ -93,11 +93,8 @@ export class CatalogueController {
   }
 
   /** A lecture's length as the catalogue shows it: training days (DAY_MINUTES) and hours. */
-  private length(minutes: number, lang: string) {
-    const days = Math.round((minutes / this.config.dayMinutes) * 10) / 10;
-    const hours = Math.round((minutes / 60) * 10) / 10;
-    const locale = lang === 'sv' ? 'sv-SE' : 'en-GB';
-    return { days, hours, daysText: days.toLocaleString(locale), hoursText: hours.toLocaleString(locale) };
+  private length(minutes: number) {
+    return { days: Math.round((minutes / this.config.dayMinutes) * 10) / 10, hours: Math.round((minutes / 60) * 10) / 10 };
   }
 }
 

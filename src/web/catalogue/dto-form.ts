@@ -1,18 +1,18 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { Problem } from '../../common/problem';
 import type { FieldErrors } from '../forms';
 import type { Translate } from '../i18n/i18n';
+import { refusalOf } from '../refusals';
 
 /** Maps a DTO or service field name to the form field that shows its message (`slots[1].endsAt` -> a slot row). */
 export type FieldMap = (field: string) => string;
 
 const sameField: FieldMap = (field) => field;
 
-/** The message for a field: our translation `<section>.errors.<field>` when there is one, else the service's own text. */
-function messageFor(section: string, field: string, message: string, t: Translate, kind = 'errors'): FieldErrors[number] {
-  const key = `${section}.${kind}.${field.replace(/\[\d+\]/g, '')}`;
-  return t(key) === key ? { field, key: 'catalogue.serviceMessage', params: { message } } : { field, key };
+/** The message for a DTO check that failed: our translation `<section>.errors.<field>` when there is one, else a general one (never the DTO's English). */
+function messageFor(section: string, field: string, t: Translate): FieldErrors[number] {
+  const key = `${section}.errors.${field.replace(/\[\d+\]/g, '')}`;
+  return { field, key: t(key) === key ? 'forms.invalidField' : key };
 }
 
 /**
@@ -22,21 +22,19 @@ function messageFor(section: string, field: string, message: string, t: Translat
 export async function validateDto<T extends object>(cls: new () => T, input: object, section: string, t: Translate, map: FieldMap = sameField) {
   const dto = plainToInstance(cls, input);
   const failures = await validate(dto, { whitelist: true });
-  const errors: FieldErrors = failures.flatMap((f) => {
-    const message = Object.values(f.constraints ?? { nested: `${f.property} is invalid` })[0];
-    return [{ ...messageFor(section, f.property, message, t), field: map(f.property) }];
-  });
+  const errors: FieldErrors = failures.map((f) => ({ ...messageFor(section, f.property, t), field: map(f.property) }));
   return { dto, errors };
 }
 
 /**
- * A refusal from the service (400 with field errors, 409) as form errors beside the fields it names;
- * a refusal without a field goes to `fallbackField` (translated as `<section>.refusals.<fallbackField>` when there is one). Anything else (404, 403, 5xx) is rethrown.
+ * A refusal from the service (400 with field errors, 409) in the page's language (problems.<code>),
+ * beside the fields it names; a refusal without a field goes to `fallbackField`. Anything else (404, 403, 5xx) is rethrown.
  */
-export function serviceErrors(error: unknown, section: string, t: Translate, fallbackField: string, map: FieldMap = sameField): FieldErrors {
-  if (!(error instanceof Problem) || (error.getStatus() !== 400 && error.getStatus() !== 409)) throw error;
-  if (!error.errors?.length) return [{ ...messageFor(section, fallbackField, error.message, t, 'refusals'), field: map(fallbackField) }];
-  return error.errors.map((e) => ({ ...messageFor(section, e.field, e.message, t), field: map(e.field) }));
+export function serviceErrors(error: unknown, fallbackField: string, map: FieldMap = sameField): FieldErrors {
+  const problem = refusalOf(error);
+  const named = (problem.errors ?? []).filter((e) => e.code);
+  if (!named.length) return [{ field: map(fallbackField), refusal: { code: problem.code, params: problem.params } }];
+  return named.map((e) => ({ field: map(e.field), refusal: { code: e.code!, params: e.params } }));
 }
 
 /**
@@ -55,6 +53,6 @@ export async function saveForm<T extends object>(
     await save(dto);
     return [];
   } catch (error) {
-    return serviceErrors(error, form.section, form.t, form.fallbackField, form.map);
+    return serviceErrors(error, form.fallbackField, form.map);
   }
 }

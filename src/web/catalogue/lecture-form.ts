@@ -1,4 +1,5 @@
 import type { LectureResponse } from '../../catalogue/lectures/dto/lecture.dto';
+import { formatNumber, Lang } from '../i18n/i18n';
 import { field } from '../web-request';
 
 /** The length is asked as days and hours; the API's durationMinutes is days × DAY_MINUTES + hours × 60. */
@@ -30,13 +31,13 @@ export function lectureInput(body: unknown, dayMinutes: number) {
   };
 }
 
-/** What the form shows: a lecture's values, the defaults for a new one, or what was posted (after an error). */
-export function lectureValues(lecture: LectureResponse | null, dayMinutes = 480) {
+/** What the form shows: a lecture's values (hours as the language writes them: 3,5 in Swedish), the defaults for a new one. */
+export function lectureValues(lecture: LectureResponse | null, dayMinutes = 480, lang: Lang = 'sv') {
   if (!lecture) return { level: 'basic', format: 'in_person', active: 'true', areaCodes: [], lecturerIds: [] };
   return {
     ...lecture,
     durationDays: String(Math.floor(lecture.durationMinutes / dayMinutes)),
-    durationHours: String(Math.round(((lecture.durationMinutes % dayMinutes) / 60) * 100) / 100),
+    durationHours: formatNumber(Math.round(((lecture.durationMinutes % dayMinutes) / 60) * 100) / 100, lang),
     recommendedMonth: lecture.recommendedMonth === null ? '' : String(lecture.recommendedMonth),
     active: String(lecture.active),
     description: lecture.description ?? '',

@@ -6,19 +6,12 @@ import { RetentionReportService } from '../../follow-up/retention/retention-repo
 import { ProgrammeReportQuery } from '../../follow-up/programme/dto/create-programme-evaluation.dto';
 import { COMPLETION_CSV } from '../../reporting/completion/completion.dto';
 import { CompletionService } from '../../reporting/completion/completion.service';
+import { reportsWholeCity } from '../../follow-up/report-scope';
 import { render } from '../render';
 import { WebController } from '../web-page.decorator';
 import type { WebRequest } from '../web-request';
 import { byStatus, byUnit } from './dashboard-figures';
 import { UnitChoices } from './unit-choices';
-
-type Figures = { percentComplete: number; trainingDaysDone: number; trainingDaysPlanned: number };
-
-/** Decimal figures written the person's way (69,1 in Swedish, 69.1 in English). */
-function shown(figures: Figures, lang: string) {
-  const text = (n: number) => n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
-  return { percentText: text(figures.percentComplete), daysDoneText: text(figures.trainingDaysDone), daysPlannedText: text(figures.trainingDaysPlanned) };
-}
 
 /**
  * Completion and retention for the city, or a department or unit chosen: the completion and
@@ -45,9 +38,10 @@ export class DashboardController {
       query,
       units,
       unitName: units.find((u) => u.id === query.orgUnitId)?.name ?? null,
-      totals: { ...report.totals, ...shown(report.totals, req.web.lang) },
+      wholeCity: reportsWholeCity(principal),
+      totals: report.totals,
       statuses: byStatus(report),
-      byUnit: byUnit(report).map((unit) => ({ ...unit, ...shown(unit, req.web.lang) })),
+      byUnit: byUnit(report),
       retention,
       csvHref: `/dashboard/completion.csv${query.orgUnitId ? `?orgUnitId=${query.orgUnitId}` : ''}`,
     });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { hasRole, Principal } from '../../auth/principal';
+import { Principal } from '../../auth/principal';
+import { reportsWholeCity } from '../../follow-up/report-scope';
 import { Db } from '../../database/db.service';
 import { OrgUnit } from '../../people/org-units/org-unit.entity';
 
@@ -17,7 +18,7 @@ export class UnitChoices {
 
   /** The units a person may narrow a report to (as reportPath allows): all for coordinators, their own units otherwise. */
   for(principal: Principal): Promise<UnitChoice[]> {
-    return this.under(hasRole(principal, 'coordinator') ? '/' : principal.unitPath);
+    return this.under(reportsWholeCity(principal) ? '/' : principal.unitPath);
   }
 
   /** The units a person may place people in (as PeopleService allows): all for admins, their own units otherwise. */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import sv from './sv.json';
 import en from './en.json';
-import { formatDate, fromAcceptLanguage, requestLanguage, translator } from './i18n';
+import { formatDate, formatNumber, fromAcceptLanguage, requestLanguage, translator } from './i18n';
 
 function keys(node: object, prefix = ''): string[] {
   return Object.entries(node).flatMap(([k, v]) => (typeof v === 'object' && !('other' in v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -34,6 +34,20 @@ describe('translations', () => {
     expect(translator('sv')('colleagues.total', { count: 1 })).toBe('1 person');
     expect(translator('en')('colleagues.total', { count: 3 })).toBe('3 people');
     expect(translator('en')('no.such.key')).toBe('no.such.key');
+  });
+});
+
+describe('numbers', () => {
+  it('uses the decimal comma in Swedish and the point in English, grouping from five digits', () => {
+    expect([54.5, 0.5, 25, 2027, 10000].map((n) => formatNumber(n, 'sv'))).toEqual(['54,5', '0,5', '25', '2027', '10\u00a0000']);
+    expect([54.5, 0.5, 25, 2027, 10000].map((n) => formatNumber(n, 'en'))).toEqual(['54.5', '0.5', '25', '2027', '10,000']);
+  });
+
+  it('writes numbers put into texts the same way, choosing the plural by the number', () => {
+    expect(translator('sv')('planBuilder.days', { count: 0.5 })).toBe('0,5 dagar');
+    expect(translator('sv')('planBuilder.days', { count: 1 })).toBe('1 dag');
+    expect(translator('en')('planBuilder.days', { count: 0.5 })).toBe('0.5 days');
+    expect(translator('sv')('planBuilder.progressText', { percent: 54.5, done: 6, total: 11 })).toBe('54,5 % (6 av 11)');
   });
 });
 

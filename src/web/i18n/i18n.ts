@@ -18,14 +18,31 @@ function lookup(messages: Messages, key: string): string | Messages | undefined 
   return node;
 }
 
-/** `t('colleagues.total', { count: 3 })`: nested keys, `{name}` placeholders, `{ one, other }` plurals chosen by `count`. */
+// Digits grouped from five on (10 000, but 2027), as Swedish and British style guides both allow.
+const NUMBERS: Record<Lang, Intl.NumberFormat> = {
+  sv: new Intl.NumberFormat(LOCALES.sv, { useGrouping: 'min2' }),
+  en: new Intl.NumberFormat(LOCALES.en, { useGrouping: 'min2' }),
+};
+
+/** A number the language's way: the decimal comma in Swedish (54,5; 0,5), the point in English (54.5). */
+export function formatNumber(value: number, lang: Lang): string {
+  return NUMBERS[lang].format(value);
+}
+
+/**
+ * `t('colleagues.total', { count: 3 })`: nested keys, `{name}` placeholders, `{ one, other }` plurals chosen by `count`.
+ * Numbers put into a text are written with formatNumber.
+ */
 export function translator(lang: Lang): Translate {
   const plural = new Intl.PluralRules(LOCALES[lang]);
   return (key, params = {}) => {
     let text = lookup(CATALOGUES[lang], key);
     if (typeof text === 'object' && typeof params.count === 'number') text = text[plural.select(params.count)] ?? text.other;
     if (typeof text !== 'string') return key;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      return value === undefined ? whole : typeof value === 'number' ? formatNumber(value, lang) : String(value);
+    });
   };
 }
 

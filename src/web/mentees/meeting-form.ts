@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isCalendarDate } from '../../common/time';
+import { fromLocalTime, isCalendarDate } from '../../common/time';
 import type { CreateMeetingDto, MeetingResponse } from '../../mentorship/meetings/dto/meeting.dto';
 import type { FieldErrors } from '../forms';
 import { field } from '../web-request';
@@ -22,12 +22,16 @@ export function meetingValues(meeting: MeetingResponse, zone: string): MeetingVa
 }
 
 /** The form's own checks, each beside its field; the service still has the last word (refusals). */
-export function meetingErrors(values: MeetingValues): FieldErrors {
+export function meetingErrors(values: MeetingValues, zone: string): FieldErrors {
   const errors: FieldErrors = [];
-  if (!isCalendarDate(values.date)) errors.push({ field: 'date', key: 'mentees.errors.date' });
-  if (!TIME.test(values.startTime)) errors.push({ field: 'startTime', key: 'mentees.errors.time' });
-  if (!TIME.test(values.endTime)) errors.push({ field: 'endTime', key: 'mentees.errors.time' });
-  else if (values.endTime <= values.startTime) errors.push({ field: 'endTime', key: 'mentees.errors.order' });
+  const dated = isCalendarDate(values.date);
+  if (!dated) errors.push({ field: 'date', key: 'mentees.errors.date' });
+  // Read in the programme zone as the schedule form and the CSV import do: a time the spring change skips is refused.
+  for (const name of ['startTime', 'endTime'] as const) {
+    const at = !TIME.test(values[name]) ? 'invalid' : dated ? fromLocalTime(`${values.date}T${values[name]}`, zone) : null;
+    if (at === 'invalid' || at === 'skipped') errors.push({ field: name, key: at === 'invalid' ? 'mentees.errors.time' : 'forms.skippedTime' });
+  }
+  if (TIME.test(values.startTime) && TIME.test(values.endTime) && values.endTime <= values.startTime) errors.push({ field: 'endTime', key: 'mentees.errors.order' });
   if (values.location.length > 300) errors.push({ field: 'location', key: 'mentees.errors.location' });
   if (values.notes.length > 10000) errors.push({ field: 'notes', key: 'mentees.errors.notes' });
   return errors;

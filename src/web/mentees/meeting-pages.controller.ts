@@ -8,7 +8,7 @@ import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
 import type { WebRequest } from '../web-request';
-import { refusal } from '../plan-views/booking';
+import { refusal } from '../refusals';
 import { meetingDto, meetingErrors, MeetingValues, meetingValues, postedMeeting } from './meeting-form';
 import { OwnMentorship } from './own-mentorship';
 
@@ -33,7 +33,7 @@ export class MeetingPagesController {
   @Post(':id/meetings/:meetingId/edit')
   async change(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @IdParam('meetingId') meetingId: string, @Body() body: unknown) {
     const values = postedMeeting(body);
-    const errors = meetingErrors(values);
+    const errors = meetingErrors(values, this.config.timeZone);
     if (!errors.length) {
       try {
         await this.meetings.update(req.web.principal!, id, meetingId, meetingDto(values, this.config.timeZone));
@@ -59,6 +59,6 @@ export class MeetingPagesController {
   private async form(req: WebRequest, reply: FastifyReply, id: string, meetingId: string, values: MeetingValues | null, errors: FieldErrors, status = 200) {
     const found = await this.own.meeting(req.web.principal!, id, meetingId);
     const shown = values ?? meetingValues(found.meeting, this.config.timeZone);
-    return render(req, reply, 'mentees/meeting-edit', { ...found, values: shown, errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, 'mentees/meeting-edit', { ...found, values: shown, errors: formErrors(errors, req.web) }, status);
   }
 }

@@ -2,6 +2,7 @@ import { Body, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/decorators';
 import { IdParam } from '../../common/id-param';
+import { Problem } from '../../common/problem';
 import { AppConfig } from '../../config/app-config';
 import { MeetingsService } from '../../mentorship/meetings/meetings.service';
 import { MentorshipsService } from '../../mentorship/mentorships/mentorships.service';
@@ -14,7 +15,7 @@ import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
 import type { WebRequest } from '../web-request';
-import { refusal } from '../plan-views/booking';
+import { refusal } from '../refusals';
 import { PlanReader } from '../plan-views/plan-reader';
 import { meetingDto, meetingErrors, MeetingValues, postedMeeting } from './meeting-form';
 import { ALL_MEETINGS, OwnMentorship } from './own-mentorship';
@@ -60,7 +61,7 @@ export class MenteesController {
   @Post(':id/meetings')
   async log(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @Body() body: unknown) {
     const values = postedMeeting(body);
-    const errors = meetingErrors(values);
+    const errors = meetingErrors(values, this.config.timeZone);
     if (!errors.length) {
       try {
         await this.meetings.create(req.web.principal!, id, meetingDto(values, this.config.timeZone));
@@ -87,7 +88,7 @@ export class MenteesController {
         past: meetings.filter((m) => Date.parse(m.endsAt) <= now).reverse(),
         values,
         notice: NOTICES.find((key) => query[key] !== undefined) ?? null,
-        errors: formErrors(errors, req.web.t),
+        errors: formErrors(errors, req.web),
       },
       status,
     );

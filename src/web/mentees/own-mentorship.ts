@@ -23,7 +23,7 @@ export class OwnMentorship {
 
   async read(principal: Principal, id: string) {
     const mentorship = await this.mentorships.get(principal, id);
-    if (mentorship.mentorId !== principal.id) throw Problem.notFound('Mentorship');
+    if (mentorship.mentorId !== principal.id) throw Problem.notFound('mentorship');
     const [mentee, meetings] = await Promise.all([this.people.get(principal, mentorship.menteeId), this.meetings.list(principal, id, ALL_MEETINGS)]);
     return { mentorship, mentee, meetings: meetings.items };
   }
@@ -32,7 +32,7 @@ export class OwnMentorship {
   async meeting(principal: Principal, id: string, meetingId: string) {
     const found = await this.read(principal, id);
     const meeting = found.meetings.find((m) => m.id === meetingId);
-    if (!meeting) throw Problem.notFound('Meeting');
+    if (!meeting) throw Problem.notFound('meeting');
     return { ...found, meeting };
   }
 }

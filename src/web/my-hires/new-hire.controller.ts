@@ -56,7 +56,7 @@ export class NewHireController {
         return seeOther(reply, `/plan-builder/new?hireId=${hire.id}&registered=1`);
       } catch (error) {
         // The service's refusals (e-mail in use, a unit not among yours) have their own texts under newHire.refused.
-        errors.push(...serviceErrors(error, 'newHire.refused', req.web.t, 'email'));
+        errors.push(...serviceErrors(error, 'email'));
       }
     }
     return this.page(req, reply, values, errors, 400);
@@ -64,6 +64,6 @@ export class NewHireController {
 
   private async page(req: WebRequest, reply: FastifyReply, values: HireValues, errors: FieldErrors, status = 200) {
     const units = await this.units.forPeople(req.web.principal!);
-    return render(req, reply, 'my-hires/new-hire', { values, units, errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, 'my-hires/new-hire', { values, units, errors: formErrors(errors, req.web) }, status);
   }
 }

@@ -9,7 +9,7 @@ import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
 import { field, WebRequest } from '../web-request';
-import { refusal } from '../plan-views/booking';
+import { refusal } from '../refusals';
 import { MyPlan } from './my-plan.page';
 
 interface Answer {
@@ -68,7 +68,7 @@ export class MyEvaluationsController {
     const recommend = field(body, 'recommend');
     if (recommend !== 'yes' && recommend !== 'no') errors.push({ field: 'recommend', key: 'evaluation.errors.recommend' });
     const planId = await this.myPlan.currentId(req.web.principal!);
-    if (!planId) throw Problem.notFound('Plan');
+    if (!planId) throw Problem.notFound('plan');
     if (!errors.length) {
       try {
         await this.programme.submit(req.web.principal!, planId, { ...answer, recommend: recommend === 'yes' });
@@ -83,14 +83,14 @@ export class MyEvaluationsController {
   private async sessionPage(req: WebRequest, reply: FastifyReply, enrolmentId: string, errors: FieldErrors = [], status = 200) {
     const view = await this.myPlan.view(req.web.principal!);
     const item = view?.items.find((i) => i.enrolment?.id === enrolmentId && i.enrolment.attendance === 'attended');
-    if (!item) throw Problem.notFound('Enrolment');
-    return render(req, reply, 'my-plan/evaluate', { item, action: `/my-plan/evaluations/${enrolmentId}`, kind: 'session', errors: formErrors(errors, req.web.t) }, status);
+    if (!item) throw Problem.notFound('enrolment');
+    return render(req, reply, 'my-plan/evaluate', { item, action: `/my-plan/evaluations/${enrolmentId}`, kind: 'session', errors: formErrors(errors, req.web) }, status);
   }
 
   private async programmeForm(req: WebRequest, reply: FastifyReply, errors: FieldErrors = [], status = 200) {
     const view = await this.myPlan.view(req.web.principal!);
-    if (!view) throw Problem.notFound('Plan');
+    if (!view) throw Problem.notFound('plan');
     const programme = await this.myPlan.programmeEvaluation(view);
-    return render(req, reply, 'my-plan/evaluate', { programme, action: '/my-plan/programme-evaluation', kind: 'programme', errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, 'my-plan/evaluate', { programme, action: '/my-plan/programme-evaluation', kind: 'programme', errors: formErrors(errors, req.web) }, status);
   }
 }

@@ -8,7 +8,8 @@ import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
 import type { WebRequest } from '../web-request';
-import { BookingChoices, refusal } from '../plan-views/booking';
+import { BookingChoices } from '../plan-views/booking';
+import { refusal } from '../refusals';
 import { BookingPage } from '../plan-views/booking-page';
 import { byTerm } from '../plan-views/plan-time';
 import { MyMeetings } from './my-meetings';
@@ -61,7 +62,7 @@ export class MyPlanController {
 
   private async context(req: WebRequest, itemId: string) {
     const planId = await this.myPlan.currentId(req.web.principal!);
-    if (!planId) throw Problem.notFound('Plan');
+    if (!planId) throw Problem.notFound('plan');
     return { planId, itemId, action: `/my-plan/items/${itemId}/book`, back: '/my-plan' };
   }
 
@@ -78,13 +79,13 @@ export class MyPlanController {
       ? {
           plan: view.plan,
           figures: view.figures,
-          terms: byTerm(view.plan.startDate, view.plan.endDate, view.items.map((i) => ({ ...i, bookable: this.choices.bookable(i) })), this.myPlan.today()),
+          terms: this.myPlan.terms(view, view.items.map((i) => ({ ...i, bookable: this.choices.bookable(i) }))),
           nextUp: this.myPlan.nextUp(view),
           programme: await this.myPlan.programmeEvaluation(view),
           waitlist: view.items.filter((i) => i.enrolment?.status === 'waitlisted' && !i.enrolment.started),
         }
       : {};
     const meetings = await this.meetings.of(principal);
-    return render(req, reply, 'my-plan/my-plan', { ...data, meetings, calendar, notice, errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, 'my-plan/my-plan', { ...data, meetings, calendar, notice, errors: formErrors(errors, req.web) }, status);
   }
 }

@@ -7,7 +7,8 @@ import { PROGRAMME_EVALUATION_MONTHS } from '../../follow-up/programme/programme
 import { PlanQuery } from '../../plans/plans/dto/plan.dto';
 import { OPEN_PLAN_STATUSES } from '../../plans/plans/plan.entity';
 import { PlansService } from '../../plans/plans/plans.service';
-import { PlanReader, PlanView } from '../plan-views/plan-reader';
+import { ItemView, PlanReader, PlanView } from '../plan-views/plan-reader';
+import { byTerm } from '../plan-views/plan-time';
 
 /** The new hire's own plan: the open one, else the latest (GET /api/plans?newHireId=me, the same scope). */
 @Injectable()
@@ -30,6 +31,11 @@ export class MyPlan {
   async view(principal: Principal): Promise<PlanView | null> {
     const id = await this.currentId(principal);
     return id ? this.reader.read(principal, id) : null;
+  }
+
+  /** The plan's items by term: a booked (or attended) session by its own day, anything else by its due date. */
+  terms<T extends ItemView>(view: PlanView, items: T[]) {
+    return byTerm(view.plan.startDate, view.plan.endDate, items, this.today(), (item) => this.reader.dateOf(item));
   }
 
   /** The programme evaluation opens 12 months into an active (not draft) plan and is answered once. */

@@ -14,7 +14,7 @@ import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
 import { field, WebRequest } from '../web-request';
-import { refusal } from '../plan-views/booking';
+import { refusal } from '../refusals';
 import { catalogueFilter, PlanBuilderPage, UUID } from './plan-builder.page';
 import { Problem } from '../../common/problem';
 
@@ -84,7 +84,7 @@ export class PlanBuilderController {
 
   /** The hire through PeopleService (same scope as GET /api/people/:id: 404 outside own units), the templates as GET /api/plan-templates. */
   private async newPlanPage(req: WebRequest, reply: FastifyReply, hireId: string, values: { startDate?: string; templateId?: string; registered?: boolean }, errors: FieldErrors = [], status = 200) {
-    if (!UUID.test(hireId)) throw Problem.notFound('New hire');
+    if (!UUID.test(hireId)) throw Problem.notFound('newHire');
     const hire = await this.people.get(req.web.principal!, hireId);
     const unit = await this.units.get(hire.orgUnitId);
     const templates = (await this.templates.list(Object.assign(new PageQuery(), { limit: 500 }))).items;
@@ -99,7 +99,7 @@ export class PlanBuilderController {
         templates,
         startDate: values.startDate ?? hire.employmentStart ?? todayIn(this.config.timeZone),
         templateId: values.templateId ?? suggested,
-        errors: formErrors(errors, req.web.t),
+        errors: formErrors(errors, req.web),
       },
       status,
     );

@@ -15,6 +15,7 @@ import type { WebRequest } from '../web-request';
 import { BookingChoices } from '../plan-views/booking';
 import { PlanReader } from '../plan-views/plan-reader';
 import { pace } from '../plan-views/plan-time';
+import { planBackLink } from '../plan-views/back-link';
 
 const AREA = /^[a-z][a-z0-9_]{1,39}$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,7 +66,8 @@ export class PlanBuilderPage {
   async render(req: WebRequest, reply: FastifyReply, planId: string, filter: CatalogueFilter, errors: FieldErrors = [], status = 200) {
     const principal = req.web.principal!;
     const view = await this.reader.read(principal, planId);
-    const editable = OPEN_PLAN_STATUSES.includes(view.plan.status) && (await this.reader.mayEdit(principal, planId));
+    const inOwnUnits = await this.reader.mayEdit(principal, planId);
+    const editable = OPEN_PLAN_STATUSES.includes(view.plan.status) && inOwnUnits;
     const inPlan = new Set(view.items.map((i) => i.lectureId));
     const catalogue = editable ? await this.catalogue(filter, inPlan) : null;
     const budget = this.config.trainingDayBudget;
@@ -78,6 +80,7 @@ export class PlanBuilderPage {
         names: Object.fromEntries(view.names),
         items: view.items.map((item) => ({ ...item, bookable: editable && this.booking.bookable(item) })),
         editable,
+        back: planBackLink(principal, view.plan, inOwnUnits),
         catalogue,
         filter,
         selfUrl: builderUrl(planId, filter),
@@ -88,7 +91,7 @@ export class PlanBuilderPage {
         lifeActions: editable ? LIFE_ACTIONS[view.plan.status] : [],
         ...changeNotice(req.query),
         htmx: true,
-        errors: formErrors(errors, req.web.t),
+        errors: formErrors(errors, req.web),
       },
       status,
     );

@@ -7,7 +7,7 @@ import { PlanItemsService } from '../../plans/plan-items/plan-items.service';
 import { FieldErrors } from '../forms';
 import { WebController } from '../web-page.decorator';
 import { field, WebRequest } from '../web-request';
-import { refusal } from '../plan-views/booking';
+import { refusal } from '../refusals';
 import { BookingPage } from '../plan-views/booking-page';
 import { catalogueFilter, PlanBuilderPage, UUID } from './plan-builder.page';
 

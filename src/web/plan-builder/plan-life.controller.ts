@@ -11,7 +11,7 @@ import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
 import { field, WebRequest } from '../web-request';
-import { refusal } from '../plan-views/booking';
+import { refusal } from '../refusals';
 import { PlanReader } from '../plan-views/plan-reader';
 import { catalogueFilter, PlanBuilderPage } from './plan-builder.page';
 
@@ -39,12 +39,12 @@ export class PlanLifeController {
     private readonly page: PlanBuilderPage,
   ) {}
 
-  @Get('status/:action')
+  @Get('status/:action(^(pause|resume|complete|close)$)')
   status(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @Param('action') action: string) {
     return this.statusPage(req, reply, id, action, {});
   }
 
-  @Post('status/:action')
+  @Post('status/:action(^(pause|resume|complete|close)$)')
   async changeStatus(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @Param('action') action: string, @Body() body: unknown) {
     const { to } = this.action(action);
     const pausedReason = field(body, 'pausedReason').trim();
@@ -68,7 +68,7 @@ export class PlanLifeController {
   @Post('items/:itemId/progress')
   progress(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @IdParam('itemId') itemId: string, @Body() body: unknown) {
     const status = field(body, 'status') as (typeof ITEM_PROGRESS)[number];
-    if (!ITEM_PROGRESS.includes(status)) throw Problem.invalidField('status', 'done, missed or planned');
+    if (!ITEM_PROGRESS.includes(status)) throw Problem.invalidField('status', 'planItems.progressByHand');
     return this.itemChange(req, reply, id, itemId, body, [], () => this.items.update(req.web.principal!, id, itemId, { status }));
   }
 
@@ -92,16 +92,15 @@ export class PlanLifeController {
     return this.page.render(req, reply, id, filter, errors, 400);
   }
 
+  /** The route allows only the four actions (anything else is the router's 404). */
   private action(action: string) {
-    const known = ACTIONS[action];
-    if (!known) throw Problem.notFound('Page');
-    return known;
+    return ACTIONS[action];
   }
 
   private async statusPage(req: WebRequest, reply: FastifyReply, id: string, action: string, values: object, errors: FieldErrors = [], status = 200) {
     const known = this.action(action);
     const view = await this.reader.read(req.web.principal!, id);
-    if (!(await this.reader.mayEdit(req.web.principal!, id))) throw Problem.forbidden('Only the plan\'s introducers and managers change it');
+    if (!(await this.reader.mayEdit(req.web.principal!, id))) throw Problem.forbidden();
     return render(req, reply, 'plan-builder/status', {
       action,
       allowed: known.from.includes(view.plan.status),
@@ -109,7 +108,7 @@ export class PlanLifeController {
       hire: view.hire,
       reasons: CLOSED_REASONS,
       values,
-      errors: formErrors(errors, req.web.t),
+      errors: formErrors(errors, req.web),
     }, status);
   }
 }

@@ -4,7 +4,8 @@ import { Problem } from '../../common/problem';
 import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { field, WebRequest } from '../web-request';
-import { BookingChoices, refusal } from './booking';
+import { BookingChoices } from './booking';
+import { refusal } from '../refusals';
 import { PlanReader } from './plan-reader';
 
 export interface BookingContext {
@@ -27,7 +28,7 @@ export class BookingPage {
     const { item, hire } = await this.item(req, ctx);
     const sessions = item.lectureId ? await this.choices.open(item.lectureId) : [];
     const own = hire.id === req.web.principal!.id;
-    return render(req, reply, 'plan-views/book', { item, hire, own, sessions, bookable: this.choices.bookable(item), ...ctx, errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, 'plan-views/book', { item, hire, own, sessions, bookable: this.choices.bookable(item), ...ctx, errors: formErrors(errors, req.web) }, status);
   }
 
   async book(req: WebRequest, reply: FastifyReply, body: unknown, ctx: BookingContext) {
@@ -49,7 +50,7 @@ export class BookingPage {
   private async item(req: WebRequest, ctx: BookingContext) {
     const view = await this.reader.read(req.web.principal!, ctx.planId);
     const item = view.items.find((i) => i.id === ctx.itemId);
-    if (!item) throw Problem.notFound('Plan item');
+    if (!item) throw Problem.notFound('planItem');
     return { item, hire: view.hire };
   }
 }

@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../../auth/principal';
-import { Problem } from '../../common/problem';
 import { formatInstant } from '../../common/time';
 import { AppConfig } from '../../config/app-config';
 import { SessionReader } from '../../catalogue/sessions/session-reader';
 import { SessionQuery } from '../../catalogue/sessions/dto/session.dto';
 import { BookingService } from '../../enrolment/enrolments/booking.service';
-import type { FieldErrors } from '../forms';
 import type { ItemView } from './plan-reader';
-
-/** A domain refusal (409, or 400 naming a field) shown as a message on the form instead of an error page. */
-export function refusal(error: unknown, field: string, key: string): FieldErrors {
-  if (error instanceof Problem && (error.getStatus() === 409 || error.getStatus() === 400)) return [{ field, key, params: { detail: error.message } }];
-  throw error;
-}
 
 /** Sessions of a lecture that can still be booked (same reader as GET /api/sessions), and booking one for a plan item. */
 @Injectable()

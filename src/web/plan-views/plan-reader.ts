@@ -88,6 +88,11 @@ export class PlanReader {
     return { plan, hire, names, items: await this.itemViews(rows), figures: figures.get(planId) ?? toFigures(undefined, this.config.dayMinutes) };
   }
 
+  /** The day an item happens: its session's (in the programme zone) when it has a place, else its due date. */
+  dateOf(item: ItemView): string | null {
+    return item.enrolment ? todayIn(this.config.timeZone, item.enrolment.startsAt) : item.dueDate;
+  }
+
   /** Whether the caller may change the plan: the same condition as the API's writes (PlanAccess.findEditable). */
   async mayEdit(principal: Principal, planId: string): Promise<boolean> {
     const qb = this.db.manager.createQueryBuilder(Plan, 'p').where('p.id = :planId', { planId });

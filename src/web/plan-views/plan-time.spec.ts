@@ -27,4 +27,15 @@ describe('byTerm', () => {
     expect(terms[5].items).toEqual([{ dueDate: '2029-03-01' }]);
     expect(terms[6].items).toEqual([{ dueDate: null }]);
   });
+
+  it('places items by the date it is told (a booked session\'s day) and orders each term by it', () => {
+    const items = [
+      { dueDate: '2026-02-01', sessionDay: '2026-06-15' },
+      { dueDate: '2026-03-01', sessionDay: null },
+      { dueDate: '2026-04-15', sessionDay: '2026-01-20' },
+    ];
+    const terms = byTerm('2026-01-01', '2028-01-01', items, '2026-06-01', (i) => i.sessionDay ?? i.dueDate);
+    expect(terms[0].items).toEqual([items[2], items[1]]);
+    expect(terms[1].items).toEqual([items[0]]);
+  });
 });

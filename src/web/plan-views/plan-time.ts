@@ -21,8 +21,17 @@ export interface Term<T> {
   current: boolean;
 }
 
-/** Items grouped by the term their due date falls in; items without a date come last (number 0). */
-export function byTerm<T extends { dueDate: string | null }>(startDate: string, endDate: string, items: T[], today: string): Term<T>[] {
+/**
+ * Items grouped by the term their date falls in (`dateOf`: the due date unless told otherwise), in
+ * date order; items without a date come last (number 0).
+ */
+export function byTerm<T extends { dueDate: string | null }>(
+  startDate: string,
+  endDate: string,
+  items: T[],
+  today: string,
+  dateOf: (item: T) => string | null = (item) => item.dueDate,
+): Term<T>[] {
   const start = DateTime.fromISO(startDate);
   const months = Math.max(TERM_MONTHS, Math.ceil(DateTime.fromISO(endDate).diff(start, 'months').months));
   const terms: Term<T>[] = [];
@@ -33,9 +42,10 @@ export function byTerm<T extends { dueDate: string | null }>(startDate: string, 
   }
   const undated: Term<T> = { number: 0, from: '', to: '', items: [], current: false };
   for (const item of items) {
-    const term = item.dueDate ? (terms.find((t) => item.dueDate! < t.to) ?? terms[terms.length - 1]) : undated;
+    const date = dateOf(item);
+    const term = date ? (terms.find((t) => date < t.to) ?? terms[terms.length - 1]) : undated;
     term.items.push(item);
   }
-  for (const term of terms) term.items.sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));
+  for (const term of terms) term.items.sort((a, b) => (dateOf(a) ?? '').localeCompare(dateOf(b) ?? ''));
   return undated.items.length ? [...terms, undated] : terms;
 }

@@ -78,6 +78,6 @@ export class ProfileController {
     const user = req.web.user!;
     const [names, preferences] = await Promise.all([this.units.names([user.orgUnitId]), this.preferences.get(req.web.principal!)]);
     const notices = optionalNotices(req.web.principal!).map((kind) => ({ kind, wanted: preferences[kind] }));
-    return render(req, reply, 'profile/profile', { unitName: names.get(user.orgUnitId) ?? '', notices, saved, errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, 'profile/profile', { unitName: names.get(user.orgUnitId) ?? '', notices, saved, errors: formErrors(errors, req.web) }, status);
   }
 }

@@ -12,7 +12,7 @@ export class ScheduleAccess {
 
   async assertMayOpen(principal: Principal, sessionId: string): Promise<void> {
     if (hasRole(principal, 'coordinator')) return;
-    if (!(await isLecturerOf(this.db.manager, principal.id, sessionId))) throw Problem.notFound('Session');
+    if (!(await isLecturerOf(this.db.manager, principal.id, sessionId))) throw Problem.notFound('session');
   }
 
   /** The lecturer-bank entries that are this person's own account (usually one). */

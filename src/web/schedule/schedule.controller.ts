@@ -76,7 +76,7 @@ export class ScheduleController {
         const session = await this.sessions.create(req.web.principal!, dto);
         return seeOther(reply, `/schedule/${session.id}?saved=created`);
       } catch (error) {
-        errors.push(...serviceErrors(error, 'schedule', req.web.t, 'lectureId', schedule.fieldOf));
+        errors.push(...serviceErrors(error, 'lectureId', schedule.fieldOf));
       }
     }
     return this.form(req, reply, null, body as Record<string, string>, errors, 400);
@@ -101,7 +101,7 @@ export class ScheduleController {
         await this.sessions.update(req.web.principal!, id, dto);
         return seeOther(reply, `/schedule/${id}?saved=updated`);
       } catch (error) {
-        errors.push(...serviceErrors(error, 'schedule', req.web.t, 'date-0', schedule.fieldOf));
+        errors.push(...serviceErrors(error, 'date-0', schedule.fieldOf));
       }
     }
     return this.form(req, reply, session, body as Record<string, string>, errors, 400);
@@ -124,6 +124,6 @@ export class ScheduleController {
     const [lectures, venues] = await Promise.all([this.lectures.search({ ...ALL, active: true } as LectureQuery, false), this.venues.list({ ...ALL, active: true })]);
     const filled = Array.from({ length: SLOT_ROWS }, (_, i) => i).filter((i) => values[`date-${i}`] || values[`start-${i}`] || values[`end-${i}`]);
     const rows = Array.from({ length: Math.min(SLOT_ROWS, Math.max(2, (filled.at(-1) ?? -1) + 2)) }, (_, i) => i);
-    return render(req, reply, 'schedule/session-form', { session, values, rows, lectures: lectures.rows.map((r) => r.lecture), venues: venues.items, errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, 'schedule/session-form', { session, values, rows, lectures: lectures.rows.map((r) => r.lecture), venues: venues.items, errors: formErrors(errors, req.web) }, status);
   }
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { SessionResponse } from '../../catalogue/sessions/dto/session.dto';
+import { formatInstant, fromLocalTime, isCalendarDate } from '../../common/time';
 import type { FieldErrors } from '../forms';
 import { field } from '../web-request';
 
@@ -8,11 +9,16 @@ export const SLOT_ROWS = 5;
 
 const TIME = /^(\d{1,2})[:.](\d{2})$/;
 
-function instant(date: string, time: string, zone: string): string | null {
-  const match = TIME.exec(time.trim());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim()) || !match) return null;
-  const at = DateTime.fromISO(`${date.trim()}T${match[1].padStart(2, '0')}:${match[2]}`, { zone });
-  return at.isValid ? at.toISO({ suppressMilliseconds: true }) : null;
+/**
+ * A row's date and time read in the programme zone (fromLocalTime, the CSV import's rule): the
+ * instant, or the message key for a time that is not one (25:00) or that the spring change skips.
+ */
+function slotTime(date: string, time: string, zone: string): string | { key: string } {
+  const match = TIME.exec(time);
+  const at = match ? fromLocalTime(`${date}T${match[1].padStart(2, '0')}:${match[2]}`, zone) : 'invalid';
+  if (at === 'invalid') return { key: 'schedule.errors.time' };
+  if (at === 'skipped') return { key: 'forms.skippedTime' };
+  return formatInstant(at, zone);
 }
 
 /**
@@ -26,12 +32,16 @@ export function scheduleInput(body: unknown, zone: string) {
   for (let i = 0; i < SLOT_ROWS; i++) {
     const [date, start, end] = ['date', 'start', 'end'].map((name) => field(body, `${name}-${i}`).trim());
     if (!date && !start && !end) continue;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) errors.push({ field: `date-${i}`, key: 'schedule.errors.date' });
-    else if (!TIME.test(start)) errors.push({ field: `start-${i}`, key: 'schedule.errors.time' });
-    else if (!TIME.test(end)) errors.push({ field: `end-${i}`, key: 'schedule.errors.time' });
-    else {
+    if (!isCalendarDate(date)) {
+      errors.push({ field: `date-${i}`, key: 'schedule.errors.date' });
+      continue;
+    }
+    const [startsAt, endsAt] = [start, end].map((time) => slotTime(date, time, zone));
+    if (typeof startsAt === 'object') errors.push({ field: `start-${i}`, ...startsAt });
+    if (typeof endsAt === 'object') errors.push({ field: `end-${i}`, ...endsAt });
+    if (typeof startsAt === 'string' && typeof endsAt === 'string') {
       rows.push(i);
-      slots.push({ startsAt: instant(date, start, zone)!, endsAt: instant(date, end, zone)! });
+      slots.push({ startsAt, endsAt });
     }
   }
   if (!slots.length && !errors.length) errors.push({ field: 'date-0', key: 'schedule.errors.noSlot' });

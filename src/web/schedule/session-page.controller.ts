@@ -57,7 +57,7 @@ export class SessionPageController {
       const toField = () => `a_${row.id}`;
       const { dto, errors: invalid } = await validateDto(AttendanceDto, { attendance: posted }, 'schedule', req.web.t, toField);
       if (invalid.length) errors.push(...invalid);
-      else await this.attendance.record(principal, row.id, dto).catch((error) => errors.push(...serviceErrors(error, 'schedule', req.web.t, 'attendance', toField)));
+      else await this.attendance.record(principal, row.id, dto).catch((error) => errors.push(...serviceErrors(error, 'attendance', toField)));
     }
     if (!errors.length) return seeOther(reply, `/schedule/${id}?saved=attendance`);
     return this.page(req, reply, id, errors, body, null, 409);
@@ -72,7 +72,7 @@ export class SessionPageController {
         await this.cancelling.cancel(req.web.principal!, id, dto);
         return seeOther(reply, `/schedule/${id}?saved=cancelled`);
       } catch (error) {
-        errors.push(...serviceErrors(error, 'schedule', req.web.t, 'reason'));
+        errors.push(...serviceErrors(error, 'reason'));
       }
     }
     return this.page(req, reply, id, errors, body, null, 400);
@@ -102,7 +102,7 @@ export class SessionPageController {
         mayEdit: hasRole(principal, 'coordinator') && session.status === 'scheduled',
         reason: field(posted, 'reason'),
         saved,
-        errors: formErrors(errors, req.web.t),
+        errors: formErrors(errors, req.web),
       },
       status,
     );

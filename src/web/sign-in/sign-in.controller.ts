@@ -22,7 +22,7 @@ export class SignInController {
   form(@Req() req: WebRequest, @Res() reply: FastifyReply, @Query() query: Record<string, string>) {
     if (req.web.user) return seeOther(reply, safeNext(query.next));
     const notice = query.expired ? 'expired' : query.signedOut ? 'signedOut' : null;
-    return render(req, reply, 'sign-in/login', { next: safeNext(query.next), notice, values: {}, errors: formErrors([], req.web.t) });
+    return render(req, reply, 'sign-in/login', { next: safeNext(query.next), notice, values: {}, errors: formErrors([], req.web) });
   }
 
   @PublicPage()
@@ -45,7 +45,7 @@ export class SignInController {
       }
     }
     const status = errors.some((e) => e.key === 'signIn.errors.throttled') ? 429 : 400;
-    return render(req, reply, 'sign-in/login', { next, notice: null, values: { email: values.email }, errors: formErrors(errors, req.web.t) }, status);
+    return render(req, reply, 'sign-in/login', { next, notice: null, values: { email: values.email }, errors: formErrors(errors, req.web) }, status);
   }
 
   @Post('logout')
