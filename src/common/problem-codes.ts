@@ -31,6 +31,7 @@ export const PROBLEMS = {
   'notFound.newHire': 'New hire not found',
   'notFound.notice': 'Notice not found',
   'notFound.orgUnit': 'Org unit not found',
+  'notFound.page': 'Page not found',
   'notFound.person': 'Person not found',
   'notFound.plan': 'Plan not found',
   'notFound.planItem': 'Plan item not found',

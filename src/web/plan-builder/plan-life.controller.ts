@@ -39,12 +39,12 @@ export class PlanLifeController {
     private readonly page: PlanBuilderPage,
   ) {}
 
-  @Get('status/:action(^(pause|resume|complete|close)$)')
+  @Get('status/:action')
   status(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @Param('action') action: string) {
     return this.statusPage(req, reply, id, action, {});
   }
 
-  @Post('status/:action(^(pause|resume|complete|close)$)')
+  @Post('status/:action')
   async changeStatus(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @Param('action') action: string, @Body() body: unknown) {
     const { to } = this.action(action);
     const pausedReason = field(body, 'pausedReason').trim();
@@ -92,8 +92,8 @@ export class PlanLifeController {
     return this.page.render(req, reply, id, filter, errors, 400);
   }
 
-  /** The route allows only the four actions (anything else is the router's 404). */
   private action(action: string) {
+    if (!Object.hasOwn(ACTIONS, action)) throw Problem.notFound('page');
     return ACTIONS[action];
   }
 
