@@ -65,7 +65,7 @@ describe('registering a new hire on the pages (introducers and managers, own uni
     expect(empty.text).toContain('value="2027-02-30"');
 
     const taken = await post(introducer, { name: 'Ny Person', email: city.people.newhire.email.toUpperCase(), orgUnitId: city.units.northUnit.id, title: '', employmentStart: '' }, 400);
-    expect(taken.text).toMatch(/id="email-error"[^]*Det finns redan en person med den här e-postadressen/);
+    expect(taken.text).toMatch(/id="email-error"[^]*Det finns redan en person med den e-postadressen/);
     expect(taken.text).toContain('href="#email"');
     expect(taken.text).toContain('value="Ny Person"');
     expect(taken.text).toContain(`value="${city.people.newhire.email.toUpperCase()}"`);
@@ -73,7 +73,7 @@ describe('registering a new hire on the pages (introducers and managers, own uni
 
   it('refuses a unit outside the person\'s own units beside the unit field, and creates nobody', async () => {
     const other = await post(introducer, { name: 'Fel Enhet', email: 'fel.enhet@test.example', orgUnitId: city.units.southUnit.id, title: '', employmentStart: '' }, 400);
-    expect(other.text).toMatch(/id="orgUnitId-error"[^]*Välj en av dina enheter/);
+    expect(other.text).toMatch(/id="orgUnitId-error"[^]*Enheten finns inte bland dina enheter/);
     expect(await byEmail('fel.enhet@test.example')).toBeNull();
 
     // A manager of the unit below may not place a hire in the department above it either.

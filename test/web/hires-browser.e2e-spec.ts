@@ -87,8 +87,8 @@ if (!haveChromium) console.warn(`Skipping the new-hire, meeting and notice brows
     await page.getByLabel('Första anställningsdag (valfritt)').fill(start);
     await page.getByRole('button', { name: 'Registrera och skapa plan' }).click();
     await errorsShown(page);
-    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Det finns redan en person med den här e-postadressen');
-    expect(await page.locator('#email-error').innerText()).toContain('Det finns redan en person med den här e-postadressen');
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Det finns redan en person med den e-postadressen');
+    expect(await page.locator('#email-error').innerText()).toContain('Det finns redan en person med den e-postadressen');
     expect(await page.getByLabel('Namn').inputValue()).toBe('Sofia Berg');
     expect(await page.getByLabel('Första anställningsdag (valfritt)').inputValue()).toBe(start);
     await expectAccessible(page);

@@ -142,7 +142,7 @@ export class PeopleService {
 
   private async assertEmailFree(em: EntityManager, email: string): Promise<void> {
     if (await em.existsBy(Person, { email })) {
-      throw Problem.conflict('people.emailTaken', {}, [Problem.fieldError('email', 'common.alreadyInUse')]);
+      throw Problem.conflict('people.emailTaken', {}, [Problem.fieldError('email', 'people.emailTaken')]);
     }
   }
 }

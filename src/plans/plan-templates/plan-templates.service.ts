@@ -88,7 +88,7 @@ export class PlanTemplatesService {
 
   private async assertValid(em: EntityManager, dto: Partial<CreatePlanTemplateDto>, id?: string): Promise<void> {
     if (dto.name !== undefined && (await em.existsBy(PlanTemplate, { name: dto.name, ...(id ? { id: Not(id) } : {}) }))) {
-      throw Problem.conflict('planTemplates.nameTaken', {}, [Problem.fieldError('name', 'common.alreadyInUse')]);
+      throw Problem.conflict('planTemplates.nameTaken', {}, [Problem.fieldError('name', 'planTemplates.nameTaken')]);
     }
     if (dto.areaCode && !(await em.existsBy(Area, { code: dto.areaCode }))) throw Problem.invalidField('areaCode', 'references.noSuchArea');
     const items = dto.items ?? [];

@@ -55,7 +55,7 @@ export class NewHireController {
         const hire = await this.people.create(req.web.principal!, dto);
         return seeOther(reply, `/plan-builder/new?hireId=${hire.id}&registered=1`);
       } catch (error) {
-        // The service's refusals (e-mail in use, a unit not among yours) have their own texts under newHire.refused.
+        // The service's refusals (e-mail in use, a unit not among yours), translated beside their field.
         errors.push(...serviceErrors(error, 'email'));
       }
     }
