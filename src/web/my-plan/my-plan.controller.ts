@@ -8,7 +8,7 @@ import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
 import type { WebRequest } from '../web-request';
-import { BookingChoices } from '../plan-views/booking';
+import { BookingChoices, bookingOutcome } from '../plan-views/booking';
 import { refusal } from '../refusals';
 import { BookingPage } from '../plan-views/booking-page';
 import { byTerm } from '../plan-views/plan-time';
@@ -29,8 +29,9 @@ export class MyPlanController {
 
   @Get()
   show(@Req() req: WebRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>) {
-    const notice = ['booked', 'cancelled', 'rotated', 'evaluated', 'programme'].find((key) => query[key] !== undefined) ?? null;
-    return this.page(req, reply, notice);
+    const booking = bookingOutcome(query);
+    const notice = booking?.outcome ?? ['cancelled', 'rotated', 'evaluated', 'programme'].find((key) => query[key] !== undefined) ?? null;
+    return this.page(req, reply, notice, [], 200, booking?.position);
   }
 
   @Get('items/:itemId/book')
@@ -66,7 +67,7 @@ export class MyPlanController {
     return { planId, itemId, action: `/my-plan/items/${itemId}/book`, back: '/my-plan' };
   }
 
-  private async page(req: WebRequest, reply: FastifyReply, notice: string | null, errors: FieldErrors = [], status = 200) {
+  private async page(req: WebRequest, reply: FastifyReply, notice: string | null, errors: FieldErrors = [], status = 200, position = 0) {
     const principal = req.web.principal!;
     const view = await this.myPlan.view(principal);
     const links = await this.calendar.links(principal);
@@ -86,6 +87,6 @@ export class MyPlanController {
         }
       : {};
     const meetings = await this.meetings.of(principal);
-    return render(req, reply, 'my-plan/my-plan', { ...data, meetings, calendar, notice, errors: formErrors(errors, req.web) }, status);
+    return render(req, reply, 'my-plan/my-plan', { ...data, meetings, calendar, notice, position, errors: formErrors(errors, req.web) }, status);
   }
 }

@@ -12,7 +12,7 @@ import { OPEN_PLAN_STATUSES } from '../../plans/plans/plan.entity';
 import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import type { WebRequest } from '../web-request';
-import { BookingChoices } from '../plan-views/booking';
+import { BookingChoices, bookingOutcome } from '../plan-views/booking';
 import { PlanReader } from '../plan-views/plan-reader';
 import { pace } from '../plan-views/plan-time';
 import { planBackLink } from '../plan-views/back-link';
@@ -46,6 +46,8 @@ const LIFE_ACTIONS: Record<string, string[]> = { draft: ['close'], active: ['pau
 
 /** The banner after a status change: which one, and for a resume the days the dates moved. */
 function changeNotice(query: unknown) {
+  const booking = bookingOutcome(query);
+  if (booking) return { changed: booking.outcome, position: booking.position };
   const changed = (query as Record<string, unknown> | undefined)?.changed;
   const days = Number((query as Record<string, unknown> | undefined)?.days);
   return typeof changed === 'string' && ['pause', 'resume', 'complete', 'close'].includes(changed) ? { changed, days: Number.isInteger(days) && days >= 0 ? days : 0 } : {};

@@ -7,6 +7,13 @@ import { SessionQuery } from '../../catalogue/sessions/dto/session.dto';
 import { BookingService } from '../../enrolment/enrolments/booking.service';
 import type { ItemView } from './plan-reader';
 
+/** Where a booking left the person (from the page address after booking): booked, or number N on the waiting list. */
+export function bookingOutcome(query: unknown): { outcome: 'booked' | 'waitlisted'; position: number } | null {
+  const q = (query ?? {}) as Record<string, unknown>;
+  if (q.waitlisted !== undefined) return { outcome: 'waitlisted', position: Math.max(0, Number.parseInt(String(q.waitlisted), 10) || 0) };
+  return q.booked !== undefined ? { outcome: 'booked', position: 0 } : null;
+}
+
 /** Sessions of a lecture that can still be booked (same reader as GET /api/sessions), and booking one for a plan item. */
 @Injectable()
 export class BookingChoices {
@@ -16,13 +23,16 @@ export class BookingChoices {
     private readonly config: AppConfig,
   ) {}
 
+  /** The lecture's future sessions; those past their enrolment deadline come with `closed` (shown with the deadline, not bookable). */
   async open(lectureId: string) {
     const query = Object.assign(new SessionQuery(), { lectureId, status: 'scheduled', from: formatInstant(new Date(), this.config.timeZone) });
     const { views } = await this.sessions.search(query, false);
     const now = Date.now();
     return views
-      .filter((v) => v.session.startsAt.getTime() > now && (!v.session.enrolmentDeadline || v.session.enrolmentDeadline.getTime() > now))
+      .filter((v) => v.session.startsAt.getTime() > now)
       .map((v) => ({
+        deadline: v.session.enrolmentDeadline,
+        closed: !!v.session.enrolmentDeadline && v.session.enrolmentDeadline.getTime() <= now,
         id: v.session.id,
         startsAt: v.session.startsAt,
         endsAt: v.session.endsAt,

@@ -48,7 +48,7 @@ export interface ItemView {
 
 export interface PlanView {
   plan: Plan;
-  hire: { id: string; name: string; email: string };
+  hire: { id: string; name: string; email: string; employmentStart: string | null };
   /** Names of the hire's introducer, manager and mentor. */
   names: Map<string, string>;
   items: ItemView[];
@@ -79,7 +79,7 @@ export class PlanReader {
     const em = this.db.manager;
     const peopleIds = [plan.newHireId, plan.introducerId, plan.managerId, plan.mentorId].filter((id): id is string => !!id);
     const [people, rows, figures] = await Promise.all([
-      em.find(Person, { where: { id: In(peopleIds) }, select: { id: true, name: true, email: true } }),
+      em.find(Person, { where: { id: In(peopleIds) }, select: { id: true, name: true, email: true, employmentStart: true } }),
       em.find(PlanItem, { where: { planId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } }),
       this.figures([planId]),
     ]);
