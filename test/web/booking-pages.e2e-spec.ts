@@ -5,6 +5,7 @@ import { City, makeCity, makePerson } from '../factories/organisation.factory';
 import { makeEnrolment, makePlan, makePlanItem } from '../factories/plans.factory';
 import { Enrolment } from '../../src/enrolment/enrolments/enrolment.entity';
 import { Lecture } from '../../src/catalogue/lectures/lecture.entity';
+import { Plan } from '../../src/plans/plans/plan.entity';
 import { Agent, sessionCsrf, signedIn } from './web-session';
 
 describe('booking pages tell the truth: waiting list places, warnings before odd dates, closed enrolment', () => {
@@ -92,5 +93,39 @@ describe('booking pages tell the truth: waiting list places, warnings before odd
     expect(page.text).toContain('Anmälan har stängt till alla kommande tillfällen');
     expect(page.text).toContain('sista anmälningsdag var');
     expect(page.text).not.toContain('Det finns inga tillfällen att boka just nu');
+  });
+
+  it('asks before cancelling a place, removing an item from a signed plan and replacing the calendar address', async () => {
+    const session = await makeSession(t, lecture, { startsAt: new Date(Date.now() + 40 * DAY) });
+    const { hire, plan, item } = await hireWithItem('Ivar Is');
+    const place = await makeEnrolment(t, session, hire, { planItemId: item.id });
+    const builder = await introducer.get(`/plan-builder/${plan.id}`).expect(200);
+    expect(builder.text).toContain(`href="/plan-builder/${plan.id}/places/${place.id}/cancel"`);
+    const confirm = await introducer.get(`/plan-builder/${plan.id}/places/${place.id}/cancel`).expect(200);
+    expect(confirm.text).toContain('Avboka Barnsamtal?');
+    expect(confirm.text).toContain('Ivar Is förlorar platsen');
+    expect(confirm.text).toContain('Det går inte att ångra.');
+    expect(confirm.text).toContain(`action="/plan-builder/${plan.id}/places/${place.id}/cancel"`);
+    expect((await t.db.manager.findOneByOrFail(Enrolment, { id: place.id })).status).toBe('booked');
+    await post(introducer, `/plan-builder/${plan.id}/places/${place.id}/cancel`, {}, 303);
+    expect((await t.db.manager.findOneByOrFail(Enrolment, { id: place.id })).status).toBe('cancelled');
+    // A place on another plan is not found through this one.
+    const other = await hireWithItem('Jon Jul');
+    const foreign = await makeEnrolment(t, session, other.hire, { planItemId: other.item.id });
+    await introducer.get(`/plan-builder/${plan.id}/places/${foreign.id}/cancel`).expect(404);
+
+    // Removing an item asks first only once the plan is signed.
+    const activity = await makePlanItem(t, plan, { title: 'Studiebesök' });
+    expect((await introducer.get(`/plan-builder/${plan.id}`)).text).toContain(`action="/plan-builder/${plan.id}/items/${activity.id}/remove"`);
+    await t.db.write((em) => em.update(Plan, { id: plan.id }, { introducerSignedAt: new Date(), introducerSignedBy: city.people.introducer.id }));
+    expect((await introducer.get(`/plan-builder/${plan.id}`)).text).toContain(`href="/plan-builder/${plan.id}/items/${activity.id}/remove"`);
+    const remove = await introducer.get(`/plan-builder/${plan.id}/items/${activity.id}/remove`).expect(200);
+    expect(remove.text).toContain('Ta bort Studiebesök ur planen?');
+
+    const newhire = await signedIn(t, city.people.newhire.email);
+    const rotate = await newhire.get('/my-plan/calendar/rotate').expect(200);
+    expect(rotate.text).toContain('Den nuvarande adressen slutar fungera direkt.');
+    expect(rotate.text).toContain('action="/my-plan/calendar/rotate"');
+    expect((await newhire.get('/my-plan').expect(200)).text).toContain('href="/my-plan/calendar/rotate"');
   });
 });

@@ -91,7 +91,7 @@ describe('registering a new hire on the pages (introducers and managers, own uni
     const agent = await signedIn(t, english.email);
     expect((await agent.get('/my-hires/new').expect(200)).text).toContain('Register a new hire');
     const taken = await post(agent, { name: 'Someone', email: city.people.otherHire.email, orgUnitId: city.units.southUnit.id, title: '', employmentStart: '' }, 400);
-    expect(taken.text).toContain('There is already a person with this e-mail address');
+    expect(taken.text).toContain('A person with this e-mail address already exists');
     expect(taken.text).toContain('There is a problem');
   });
 

@@ -8,7 +8,9 @@ import { FieldErrors, formErrors } from '../forms';
 import { render, seeOther } from '../render';
 import { WebController } from '../web-page.decorator';
 import type { WebRequest } from '../web-request';
+import { confirmCancelPlace, confirmPage } from '../confirm';
 import { BookingChoices, bookingOutcome } from '../plan-views/booking';
+import { PlanReader } from '../plan-views/plan-reader';
 import { refusal } from '../refusals';
 import { BookingPage } from '../plan-views/booking-page';
 import { byTerm } from '../plan-views/plan-time';
@@ -25,6 +27,7 @@ export class MyPlanController {
     private readonly choices: BookingChoices,
     private readonly calendar: CalendarTokensService,
     private readonly meetings: MyMeetings,
+    private readonly reader: PlanReader,
   ) {}
 
   @Get()
@@ -44,6 +47,13 @@ export class MyPlanController {
     return this.booking.book(req, reply, body, await this.context(req, itemId));
   }
 
+  @Get('places/:enrolmentId/cancel')
+  async confirmCancel(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam('enrolmentId') enrolmentId: string) {
+    const planId = await this.myPlan.currentId(req.web.principal!);
+    if (!planId) throw Problem.notFound('plan');
+    return confirmCancelPlace(this.reader, req, reply, planId, enrolmentId, `/my-plan/places/${enrolmentId}/cancel`, '/my-plan');
+  }
+
   @Post('places/:enrolmentId/cancel')
   async cancel(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam('enrolmentId') enrolmentId: string) {
     try {
@@ -55,6 +65,11 @@ export class MyPlanController {
   }
 
   /** A new feed address (CalendarTokensService.rotate, as POST /api/me/calendar/rotate): the old one stops at once. */
+  @Get('calendar/rotate')
+  confirmRotate(@Req() req: WebRequest, @Res() reply: FastifyReply) {
+    return confirmPage(req, reply, 'rotateCalendar', '/my-plan/calendar/rotate', '/my-plan#calendar');
+  }
+
   @Post('calendar/rotate')
   async rotate(@Req() req: WebRequest, @Res() reply: FastifyReply) {
     await this.calendar.rotate(req.web.principal!);

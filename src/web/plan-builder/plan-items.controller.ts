@@ -9,6 +9,9 @@ import { WebController } from '../web-page.decorator';
 import { field, WebRequest } from '../web-request';
 import { refusal } from '../refusals';
 import { BookingPage } from '../plan-views/booking-page';
+import { PlanReader } from '../plan-views/plan-reader';
+import { confirmCancelPlace, confirmPage } from '../confirm';
+import { Problem } from '../../common/problem';
 import { catalogueFilter, PlanBuilderPage, UUID } from './plan-builder.page';
 
 /** Adding, waiving and removing plan items (PlanItemsService, as the API) and booking a session for one (BookingService). */
@@ -19,6 +22,7 @@ export class PlanItemsController {
     private readonly page: PlanBuilderPage,
     private readonly items: PlanItemsService,
     private readonly booking: BookingPage,
+    private readonly reader: PlanReader,
   ) {}
 
   @Post('items')
@@ -46,6 +50,14 @@ export class PlanItemsController {
     return this.change(req, reply, id, body, [], `item-${itemId}`, () => this.items.update(req.web.principal!, id, itemId, { status: 'planned' }));
   }
 
+  @Get('items/:itemId/remove')
+  async confirmRemove(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @IdParam('itemId') itemId: string) {
+    const view = await this.reader.read(req.web.principal!, id);
+    const item = view.items.find((i) => i.id === itemId);
+    if (!item) throw Problem.notFound('planItem');
+    return confirmPage(req, reply, 'removeItem', `/plan-builder/${id}/items/${itemId}/remove`, `/plan-builder/${id}#item-${itemId}`, { title: item.title, name: view.hire.name });
+  }
+
   @Post('items/:itemId/remove')
   remove(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @IdParam('itemId') itemId: string, @Body() body: unknown) {
     return this.change(req, reply, id, body, [], 'items', () => this.items.remove(req.web.principal!, id, itemId));
@@ -59,6 +71,11 @@ export class PlanItemsController {
   @Post('items/:itemId/book')
   book(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @IdParam('itemId') itemId: string, @Body() body: unknown) {
     return this.booking.book(req, reply, body, { planId: id, itemId, action: `/plan-builder/${id}/items/${itemId}/book`, back: `/plan-builder/${id}` });
+  }
+
+  @Get('places/:enrolmentId/cancel')
+  confirmCancel(@Req() req: WebRequest, @Res() reply: FastifyReply, @IdParam() id: string, @IdParam('enrolmentId') enrolmentId: string) {
+    return confirmCancelPlace(this.reader, req, reply, id, enrolmentId, `/plan-builder/${id}/places/${enrolmentId}/cancel`, `/plan-builder/${id}`);
   }
 
   @Post('places/:enrolmentId/cancel')

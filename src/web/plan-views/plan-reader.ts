@@ -70,6 +70,10 @@ export class PlanReader {
     private readonly access: PlanAccess,
   ) {}
 
+  zone(): string {
+    return this.config.timeZone;
+  }
+
   today(): string {
     return todayIn(this.config.timeZone);
   }
