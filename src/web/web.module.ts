@@ -23,6 +23,7 @@ import { PlanBuilderController } from './plan-builder/plan-builder.controller';
 import { PlanBuilderPage } from './plan-builder/plan-builder.page';
 import { PlanItemsController } from './plan-builder/plan-items.controller';
 import { PlanLifeController } from './plan-builder/plan-life.controller';
+import { PlanDetailsController } from './plan-builder/plan-details.controller';
 import { MyPlanController } from './my-plan/my-plan.controller';
 import { MyEvaluationsController } from './my-plan/my-evaluations.controller';
 import { MyPlan } from './my-plan/my-plan.page';
@@ -57,6 +58,7 @@ const WEB_CONTROLLERS: Type[] = [
   PlanBuilderController,
   PlanItemsController,
   PlanLifeController,
+  PlanDetailsController,
   MyPlanController,
   MyEvaluationsController,
   MenteesController,

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { Person } from '../../src/people/people/person.entity';
 import { Plan } from '../../src/plans/plans/plan.entity';
@@ -64,5 +65,22 @@ if (!haveChromium) console.warn(`Skipping the plan life browser tests: no Chromi
     await page.waitForURL(/changed=resume&days=0/);
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Planen är återupptagen.');
     expect(await page.locator('.lots-facts').innerText()).toContain('Pågår');
+
+    // Dates and people: a wrong order is shown beside the end date; a later end date is saved.
+    await page.getByRole('link', { name: 'Ändra datum och personer' }).click();
+    await page.waitForURL(new RegExp(`/plan-builder/${planId}/details$`));
+    await expectAccessible(page);
+    const start = await page.getByLabel('Startdatum').inputValue();
+    await page.getByLabel('Slutdatum').fill(start);
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.locator('#endDate-error').waitFor();
+    expect(await page.locator('#endDate-error').innerText()).toContain('Slutdatum måste vara efter startdatum');
+    await expectAccessible(page);
+    await kit.screenshot(page, 'plan-details-errors');
+    const end = DateTime.fromISO(start).plus({ years: 2, months: 3 }).toISODate()!;
+    await page.getByLabel('Slutdatum').fill(end);
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.waitForURL(/changed=details/);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Datum och personer i planen är sparade.');
   });
 });

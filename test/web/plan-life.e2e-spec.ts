@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { startApp, TestApp } from '../app';
 import { City, makeCity, makePerson } from '../factories/organisation.factory';
 import { makeLecture, makeTheme } from '../factories/catalogue.factory';
-import { makePlan, makePlanItem } from '../factories/plans.factory';
+import { makeMentorship, makePlan, makePlanItem } from '../factories/plans.factory';
+import { Mentorship } from '../../src/mentorship/mentorships/mentorship.entity';
 import { Plan } from '../../src/plans/plans/plan.entity';
 import { PlanItem } from '../../src/plans/plan-items/plan-item.entity';
 import { Agent, sessionCsrf, signedIn } from './web-session';
@@ -118,5 +119,32 @@ describe('the life of a plan in the pages: pause, resume, complete, close, activ
     const hire = await signedIn(t, city.people.newhire.email);
     await hire.get(`/plan-builder/${plan.id}/status/pause`).expect(403);
     await introducer.get(`/plan-builder/${plan.id}/status/explode`).expect(404);
+  });
+
+  it('changes dates and people; naming a mentor starts the mentorship, and a full mentor is refused beside the field', async () => {
+    const hire = await makePerson(t, city.units.northUnit, ['newhire'], { name: 'Klara Kvist' });
+    const plan = await makePlan(t, hire, { introducerId: city.people.introducer.id });
+    const page = await introducer.get(`/plan-builder/${plan.id}`).expect(200);
+    expect(page.text).toContain(`href="/plan-builder/${plan.id}/details"`);
+    const form = await introducer.get(`/plan-builder/${plan.id}/details`).expect(200);
+    expect(form.text).toContain(`value="${plan.startDate}"`);
+    expect(form.text).toContain(city.people.mentor.name);
+
+    const base = { startDate: plan.startDate, endDate: plan.endDate, introducerId: city.people.introducer.id, managerId: city.people.manager.id, mentorId: '' };
+    const order = await post(introducer, `/plan-builder/${plan.id}/details`, { ...base, endDate: plan.startDate }, 400);
+    expect(order.text).toContain('Slutdatum måste vara efter startdatum');
+    const later = DateTime.fromISO(plan.endDate).plus({ months: 2 }).toISODate()!;
+    const saved = await introducer.post(`/plan-builder/${plan.id}/details`).type('form').send({ _csrf: await sessionCsrf(introducer), ...base, endDate: later, mentorId: city.people.mentor.id });
+    expect(saved.status).toBe(303);
+    expect(await planOf(plan.id)).toMatchObject({ endDate: later, managerId: city.people.manager.id, mentorId: city.people.mentor.id });
+    expect(await t.db.manager.countBy(Mentorship, { mentorId: city.people.mentor.id, menteeId: hire.id })).toBe(1);
+
+    // A mentor who already has three mentees (MENTOR_MAX_MENTEES) is refused; the plan keeps its mentor.
+    const busy = await makePerson(t, city.units.northUnit, ['mentor'], { name: 'Upptagen Mentor' });
+    for (let i = 0; i < 3; i++) await makeMentorship(t, busy, await makePerson(t, city.units.northUnit, ['newhire']), { startDate: plan.startDate });
+    const full = await post(introducer, `/plan-builder/${plan.id}/details`, { ...base, endDate: later, mentorId: busy.id }, 400);
+    expect(full.text).toMatch(/id="mentorId-error"[^]*Fel:[^]*Mentorn har redan 3/);
+    expect((await planOf(plan.id)).mentorId).toBe(city.people.mentor.id);
+    expect(await t.db.manager.countBy(Mentorship, { mentorId: busy.id, menteeId: hire.id })).toBe(0);
   });
 });

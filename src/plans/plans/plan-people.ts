@@ -7,7 +7,8 @@ import { Role } from '../../auth/roles';
 export async function assertPlanPeople(em: EntityManager, people: Partial<Record<'introducerId' | 'managerId' | 'mentorId', string | null>>) {
   const roles: Record<string, Role> = { introducerId: 'introducer', managerId: 'manager', mentorId: 'mentor' };
   for (const [field, id] of Object.entries(people)) {
-    if (!id) continue;
+    // Callers may pass a whole patch: only the three people fields are people.
+    if (!id || !(field in roles)) continue;
     const person = await em.findOneBy(Person, { id, active: true });
     if (!person || !person.roles.includes(roles[field])) throw Problem.invalidField(field, 'plans.personWithoutRole', { role: roles[field] });
   }

@@ -50,7 +50,7 @@ function changeNotice(query: unknown) {
   if (booking) return { changed: booking.outcome, position: booking.position };
   const changed = (query as Record<string, unknown> | undefined)?.changed;
   const days = Number((query as Record<string, unknown> | undefined)?.days);
-  return typeof changed === 'string' && ['pause', 'resume', 'complete', 'close'].includes(changed) ? { changed, days: Number.isInteger(days) && days >= 0 ? days : 0 } : {};
+  return typeof changed === 'string' && ['pause', 'resume', 'complete', 'close', 'details'].includes(changed) ? { changed, days: Number.isInteger(days) && days >= 0 ? days : 0 } : {};
 }
 
 /** The plan builder: the plan (PlanReader, scoped like GET /api/plans/:id) beside the catalogue (LecturesService, like GET /api/lectures). */
