@@ -3,6 +3,9 @@ import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { Person } from '../../src/people/people/person.entity';
 import { Plan } from '../../src/plans/plans/plan.entity';
+import { Lecture } from '../../src/catalogue/lectures/lecture.entity';
+import { makeSession } from '../factories/catalogue.factory';
+import { makeEnrolment, makePlanItem } from '../factories/plans.factory';
 import { browserKit, CHROMIUM, haveChromium } from './browser-kit';
 
 const EVA = 'eva.nordin@storvik.example';
@@ -82,5 +85,32 @@ if (!haveChromium) console.warn(`Skipping the plan life browser tests: no Chromi
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.waitForURL(/changed=details/);
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Datum och personer i planen är sparade.');
+  });
+
+  it('books Hugo on a full session: the page says he is on the waiting list, with his number, not "booked"', async () => {
+    const hugo = await kit.t.db.manager.findOneByOrFail(Person, { email: HUGO });
+    const lecture = await kit.t.db.manager.findOneByOrFail(Lecture, { title: 'LVU – tvångsvård av barn och unga' });
+    const plan = await kit.t.db.manager.findOneByOrFail(Plan, { id: planId });
+    const item = await makePlanItem(kit.t, plan, { lectureId: lecture.id, dueDate: DateTime.now().plus({ months: 2 }).toISODate()! });
+    const full = await makeSession(kit.t, lecture, { capacity: 1, startsAt: DateTime.now().plus({ weeks: 3 }).set({ hour: 9, minute: 0 }).toJSDate() });
+    const other = await kit.t.db.manager.findOneByOrFail(Person, { email: 'amanda.lind@storvik.example' });
+    await makeEnrolment(kit.t, full, other);
+
+    const page = await kit.newPage();
+    await kit.signIn(page, EVA);
+    await page.goto(`/plan-builder/${planId}/items/${item.id}/book`);
+    await expectAccessible(page);
+    const option = page.locator('.govuk-radios__item', { has: page.locator(`input[value="${full.id}"]`) });
+    expect(await option.innerText()).toContain(`Fullt – ${hugo.name} hamnar på väntelistan`);
+    await option.locator('input').check();
+    await Promise.all([page.waitForEvent('framenavigated'), page.getByRole('button', { name: 'Boka', exact: true }).click()]);
+    await page.waitForLoadState('load');
+    if (await page.locator('#confirm-warning').count()) {
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Boka ändå' }).click();
+    }
+    await page.waitForURL(/\?waitlisted=1/);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(`Tillfället är fullt. ${hugo.name} står som nummer 1 på väntelistan.`);
+    await expectAccessible(page);
   });
 });
