@@ -60,6 +60,7 @@ if (!haveChromium) console.warn(`Skipping the plan life browser tests: no Chromi
     await page.waitForURL(/changed=pause/);
     expect(await page.locator('.lots-facts').innerText()).toContain('Föräldraledighet');
     await expectAccessible(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await kit.screenshot(page, 'plan-paused');
 
     await page.getByRole('link', { name: 'Återuppta planen' }).click();
