@@ -6,7 +6,7 @@ import { makeEnrolment, makePlan, makePlanItem } from '../factories/plans.factor
 import { Enrolment } from '../../src/enrolment/enrolments/enrolment.entity';
 import { Lecture } from '../../src/catalogue/lectures/lecture.entity';
 import { Plan } from '../../src/plans/plans/plan.entity';
-import { Agent, sessionCsrf, signedIn } from './web-session';
+import { Agent, postForm, signedIn } from './web-session';
 
 describe('booking pages tell the truth: waiting list places, warnings before odd dates, closed enrolment', () => {
   let t: TestApp;
@@ -15,8 +15,6 @@ describe('booking pages tell the truth: waiting list places, warnings before odd
   let lecture: Lecture;
   const DAY = 86_400_000;
   const today = () => DateTime.now().setZone('Europe/Stockholm');
-  const post = async (agent: Agent, path: string, body: Record<string, string>, status: number) =>
-    agent.post(path).type('form').send({ _csrf: await sessionCsrf(agent), ...body }).expect(status);
 
   beforeAll(async () => {
     t = await startApp();
@@ -45,9 +43,9 @@ describe('booking pages tell the truth: waiting list places, warnings before odd
     expect(choose.text).toContain('Fullt – Ebba Ek hamnar på väntelistan');
     expect(choose.text).not.toContain('du hamnar');
 
-    const ebba = await post(introducer, url(first), { sessionId: full.id }, 303);
+    const ebba = await postForm(introducer, url(first), { sessionId: full.id }, 303);
     expect(ebba.headers.location).toBe(`/plan-builder/${first.plan.id}?waitlisted=1#item-${first.item.id}`);
-    const frans = await post(introducer, url(second), { sessionId: full.id }, 303);
+    const frans = await postForm(introducer, url(second), { sessionId: full.id }, 303);
     expect(frans.headers.location).toContain('?waitlisted=2');
     const page = await introducer.get(frans.headers.location.split('#')[0]).expect(200);
     expect(page.text).toContain('Tillfället är fullt. Frans Fors står som nummer 2 på väntelistan.');
@@ -60,7 +58,7 @@ describe('booking pages tell the truth: waiting list places, warnings before odd
     const plan = await makePlan(t, city.people.newhire, { introducerId: city.people.introducer.id });
     const item = await makePlanItem(t, plan, { lectureId: lecture.id, dueDate: today().plus({ months: 6 }).toISODate()! });
     const hire = await signedIn(t, city.people.newhire.email);
-    const booked = await post(hire, `/my-plan/items/${item.id}/book`, { sessionId: full.id }, 303);
+    const booked = await postForm(hire, `/my-plan/items/${item.id}/book`, { sessionId: full.id }, 303);
     expect(booked.headers.location).toBe(`/my-plan?waitlisted=1#item-${item.id}`);
     const page = await hire.get('/my-plan?waitlisted=1').expect(200);
     expect(page.text).toContain('Du står som nummer 1 på väntelistan');
@@ -72,13 +70,13 @@ describe('booking pages tell the truth: waiting list places, warnings before odd
     const url = `/plan-builder/${plan.id}/items/${item.id}/book`;
     const choose = await introducer.get(url).expect(200);
     expect(choose.text).toContain('efter att punkten ska vara klar');
-    const warned = await post(introducer, url, { sessionId: late.id }, 200);
+    const warned = await postForm(introducer, url, { sessionId: late.id }, 200);
     expect(warned.text).toContain('Tillfället är före Greta Grans första anställningsdag');
     expect(warned.text).toContain('Tillfället är efter att punkten ska vara klar');
     expect(warned.text).toContain('name="confirm" value="yes"');
     expect(warned.text).toMatch(new RegExp(`value="${late.id}" checked`));
     expect(await t.db.manager.countBy(Enrolment, { planItemId: item.id })).toBe(0);
-    await post(introducer, url, { sessionId: late.id, confirm: 'yes' }, 303);
+    await postForm(introducer, url, { sessionId: late.id, confirm: 'yes' }, 303);
     expect(await t.db.manager.countBy(Enrolment, { planItemId: item.id, status: 'booked' })).toBe(1);
   });
 
@@ -107,7 +105,7 @@ describe('booking pages tell the truth: waiting list places, warnings before odd
     expect(confirm.text).toContain('Det går inte att ångra.');
     expect(confirm.text).toContain(`action="/plan-builder/${plan.id}/places/${place.id}/cancel"`);
     expect((await t.db.manager.findOneByOrFail(Enrolment, { id: place.id })).status).toBe('booked');
-    await post(introducer, `/plan-builder/${plan.id}/places/${place.id}/cancel`, {}, 303);
+    await postForm(introducer, `/plan-builder/${plan.id}/places/${place.id}/cancel`, {}, 303);
     expect((await t.db.manager.findOneByOrFail(Enrolment, { id: place.id })).status).toBe('cancelled');
     // A place on another plan is not found through this one.
     const other = await hireWithItem('Jon Jul');

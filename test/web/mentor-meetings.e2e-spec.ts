@@ -3,7 +3,7 @@ import { startApp, TestApp } from '../app';
 import { City, makeCity, makePerson } from '../factories/organisation.factory';
 import { makeMentorship } from '../factories/plans.factory';
 import { Mentorship } from '../../src/mentorship/mentorships/mentorship.entity';
-import { Agent, sessionCsrf, signedIn } from './web-session';
+import { Agent, postForm, signedIn } from './web-session';
 
 const ZONE = 'Europe/Stockholm';
 
@@ -26,8 +26,6 @@ describe('mentors change and delete meetings on the mentee page (MeetingsService
         .send({ startsAt: DateTime.fromISO(`${day}T14:00`, { zone: ZONE }).toISO(), endsAt: DateTime.fromISO(`${day}T15:00`, { zone: ZONE }).toISO(), location, notes })
         .expect(201)
     ).body.id as string;
-  const post = async (agent: Agent, path: string, body: Record<string, string>, status: number) =>
-    agent.post(path).type('form').send({ _csrf: await sessionCsrf(agent), ...body }).expect(status);
 
   beforeAll(async () => {
     t = await startApp();
@@ -50,7 +48,7 @@ describe('mentors change and delete meetings on the mentee page (MeetingsService
     const form = await mentor.get(path).expect(200);
     for (const value of [`value="${day}"`, 'value="14:00"', 'value="15:00"', 'value="Fikarummet"', 'Första träffen.']) expect(form.text).toContain(value);
 
-    const bad = await post(mentor, path, { date: '2027-13-01', startTime: '16:00', endTime: '15:30', location: 'Grupprum', notes: 'Ny anteckning' }, 400);
+    const bad = await postForm(mentor, path, { date: '2027-13-01', startTime: '16:00', endTime: '15:30', location: 'Grupprum', notes: 'Ny anteckning' }, 400);
     expect(bad.text).toMatch(/id="date-error"[^]*Skriv ett datum/);
     expect(bad.text).toMatch(/id="endTime-error"[^]*Sluttiden måste vara efter starttiden/);
     expect(bad.text).toContain('href="#date"');
@@ -59,7 +57,7 @@ describe('mentors change and delete meetings on the mentee page (MeetingsService
     expect((await apiMeetings(mentorship)).find((m) => m.id === id)).toEqual(expect.objectContaining({ location: 'Fikarummet' }));
 
     const later = ahead(9);
-    const saved = await post(mentor, path, { date: later, startTime: '09:30', endTime: '10:15', location: '', notes: 'Flyttad till morgonen.' }, 303);
+    const saved = await postForm(mentor, path, { date: later, startTime: '09:30', endTime: '10:15', location: '', notes: 'Flyttad till morgonen.' }, 303);
     expect(saved.headers.location).toBe(`/mentees/${mentorship.id}?changed=1`);
     expect((await apiMeetings(mentorship)).find((m) => m.id === id)).toEqual(
       expect.objectContaining({
@@ -84,13 +82,13 @@ describe('mentors change and delete meetings on the mentee page (MeetingsService
     await mentor.post(`/mentees/${mentorship.id}/meetings/${id}/delete`).type('form').send({}).expect(403);
     expect((await apiMeetings(mentorship)).some((m) => m.id === id)).toBe(true);
 
-    const done = await post(mentor, `/mentees/${mentorship.id}/meetings/${id}/delete`, {}, 303);
+    const done = await postForm(mentor, `/mentees/${mentorship.id}/meetings/${id}/delete`, {}, 303);
     expect(done.headers.location).toBe(`/mentees/${mentorship.id}?deleted=1`);
     expect((await apiMeetings(mentorship)).some((m) => m.id === id)).toBe(false);
     const after = await mentor.get(done.headers.location).expect(200);
     expect(after.text).toContain('Träffen är borttagen.');
     expect(after.text).not.toContain('Att ta bort.');
-    await post(mentor, `/mentees/${mentorship.id}/meetings/${id}/delete`, {}, 404);
+    await postForm(mentor, `/mentees/${mentorship.id}/meetings/${id}/delete`, {}, 404);
     await mentor.get(`/mentees/${mentorship.id}/meetings/${id}/edit`).expect(404);
   });
 
@@ -101,20 +99,20 @@ describe('mentors change and delete meetings on the mentee page (MeetingsService
 
     // A meeting addressed through the wrong mentorship, even one of the same mentor.
     await mentor.get(`/mentees/${mentorship.id}/meetings/${otherId}/edit`).expect(404);
-    await post(mentor, `/mentees/${mentorship.id}/meetings/${otherId}/edit`, body, 404);
-    await post(mentor, `/mentees/${mentorship.id}/meetings/${otherId}/delete`, {}, 404);
+    await postForm(mentor, `/mentees/${mentorship.id}/meetings/${otherId}/edit`, body, 404);
+    await postForm(mentor, `/mentees/${mentorship.id}/meetings/${otherId}/delete`, {}, 404);
     await mentor.get(`/mentees/${mentorship.id}/meetings/not-a-uuid/edit`).expect(400);
 
     const stranger = await signedIn(t, (await makePerson(t, city.units.southUnit, ['mentor'])).email);
     await stranger.get(`/mentees/${mentorship.id}/meetings/${id}/edit`).expect(404);
     await stranger.get(`/mentees/${mentorship.id}/meetings/${id}/delete`).expect(404);
-    await post(stranger, `/mentees/${mentorship.id}/meetings/${id}/edit`, body, 404);
-    await post(stranger, `/mentees/${mentorship.id}/meetings/${id}/delete`, {}, 404);
+    await postForm(stranger, `/mentees/${mentorship.id}/meetings/${id}/edit`, body, 404);
+    await postForm(stranger, `/mentees/${mentorship.id}/meetings/${id}/delete`, {}, 404);
 
     for (const who of [city.people.newhire, city.people.introducer]) {
       const agent = await signedIn(t, who.email);
       await agent.get(`/mentees/${mentorship.id}/meetings/${id}/edit`).expect(403);
-      await post(agent, `/mentees/${mentorship.id}/meetings/${id}/delete`, {}, 403);
+      await postForm(agent, `/mentees/${mentorship.id}/meetings/${id}/delete`, {}, 403);
     }
     expect((await apiMeetings(mentorship)).find((m) => m.id === id)).toEqual(expect.objectContaining({ location: 'Hos mentorn', notes: 'Privat.' }));
     expect((await apiMeetings(otherMentorship)).some((m) => m.id === otherId)).toBe(true);

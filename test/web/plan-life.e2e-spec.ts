@@ -6,15 +6,13 @@ import { makeMentorship, makePlan, makePlanItem } from '../factories/plans.facto
 import { Mentorship } from '../../src/mentorship/mentorships/mentorship.entity';
 import { Plan } from '../../src/plans/plans/plan.entity';
 import { PlanItem } from '../../src/plans/plan-items/plan-item.entity';
-import { Agent, sessionCsrf, signedIn } from './web-session';
+import { Agent, postForm, sessionCsrf, signedIn } from './web-session';
 
 describe('the life of a plan in the pages: pause, resume, complete, close, activities done or missed, due dates', () => {
   let t: TestApp;
   let city: City;
   let introducer: Agent;
   const today = () => DateTime.now().setZone('Europe/Stockholm').startOf('day');
-  const post = async (agent: Agent, path: string, body: Record<string, string>, status: number) =>
-    agent.post(path).type('form').send({ _csrf: await sessionCsrf(agent), ...body }).expect(status);
   const planOf = (id: string) => t.db.manager.findOneByOrFail(Plan, { id });
   const itemOf = (id: string) => t.db.manager.findOneByOrFail(PlanItem, { id });
 
@@ -34,12 +32,12 @@ describe('the life of a plan in the pages: pause, resume, complete, close, activ
     const form = await introducer.get(`/plan-builder/${plan.id}`).expect(200);
     expect(form.text).toContain(`/plan-builder/${plan.id}/status/pause`);
     expect(form.text).not.toContain(`/plan-builder/${plan.id}/status/resume`);
-    const empty = await post(introducer, `/plan-builder/${plan.id}/status/pause`, { pausedReason: '  ' }, 400);
+    const empty = await postForm(introducer, `/plan-builder/${plan.id}/status/pause`, { pausedReason: '  ' }, 400);
     expect(empty.text).toContain('Skriv varför planen pausas');
     expect(empty.text).toContain('href="#pausedReason"');
     expect((await planOf(plan.id)).status).toBe('active');
 
-    const paused = await post(introducer, `/plan-builder/${plan.id}/status/pause`, { pausedReason: 'Föräldraledighet' }, 303);
+    const paused = await postForm(introducer, `/plan-builder/${plan.id}/status/pause`, { pausedReason: 'Föräldraledighet' }, 303);
     expect(paused.headers.location).toBe(`/plan-builder/${plan.id}?changed=pause#lifecycle`);
     const page = await introducer.get(paused.headers.location).expect(200);
     expect(page.text).toContain('Föräldraledighet');
@@ -49,7 +47,7 @@ describe('the life of a plan in the pages: pause, resume, complete, close, activ
     await t.db.write((em) => em.update(Plan, { id: plan.id }, { pausedOn }));
     const before = await planOf(plan.id);
 
-    const resumed = await post(introducer, `/plan-builder/${plan.id}/status/resume`, {}, 303);
+    const resumed = await postForm(introducer, `/plan-builder/${plan.id}/status/resume`, {}, 303);
     expect(resumed.headers.location).toBe(`/plan-builder/${plan.id}?changed=resume&days=40#lifecycle`);
     const after = await planOf(plan.id);
     expect([after.status, after.pausedOn, after.pausedReason, after.pausedDays]).toEqual(['active', null, null, 40]);
@@ -67,9 +65,9 @@ describe('the life of a plan in the pages: pause, resume, complete, close, activ
     const confirm = await south.get(`/plan-builder/${plan.id}/status/close`).expect(200);
     expect(confirm.text).toContain('Det går inte att ångra.');
     expect(confirm.text).toContain('Har slutat sin anställning');
-    const bad = await post(south, `/plan-builder/${plan.id}/status/close`, { closedReason: 'fired' }, 400);
+    const bad = await postForm(south, `/plan-builder/${plan.id}/status/close`, { closedReason: 'fired' }, 400);
     expect(bad.text).toContain('Välj varför planen avslutas');
-    await post(south, `/plan-builder/${plan.id}/status/close`, { closedReason: 'left_employment' }, 303);
+    await postForm(south, `/plan-builder/${plan.id}/status/close`, { closedReason: 'left_employment' }, 303);
     expect(await planOf(plan.id)).toMatchObject({ status: 'closed', closedReason: 'left_employment' });
     // Another unit's introducer cannot reach the page or the action.
     await introducer.get(`/plan-builder/${plan.id}/status/close`).expect(404);
@@ -80,25 +78,25 @@ describe('the life of a plan in the pages: pause, resume, complete, close, activ
   it('marks a local activity done or missed and undoes it; a lecture item cannot be marked by hand', async () => {
     const plan = await t.db.manager.findOneByOrFail(Plan, { newHireId: city.people.newhire.id });
     const activity = await makePlanItem(t, plan, { title: 'Medhandläggning', dueDate: today().plus({ weeks: 2 }).toISODate()! });
-    await post(introducer, `/plan-builder/${plan.id}/items/${activity.id}/progress`, { status: 'done' }, 303);
+    await postForm(introducer, `/plan-builder/${plan.id}/items/${activity.id}/progress`, { status: 'done' }, 303);
     expect((await itemOf(activity.id)).status).toBe('done');
     expect((await itemOf(activity.id)).completedAt).not.toBeNull();
     const page = await introducer.get(`/plan-builder/${plan.id}`).expect(200);
     expect(page.text).toMatch(/Ångra<span class="govuk-visually-hidden">: Medhandläggning/);
-    await post(introducer, `/plan-builder/${plan.id}/items/${activity.id}/progress`, { status: 'planned' }, 303);
-    await post(introducer, `/plan-builder/${plan.id}/items/${activity.id}/progress`, { status: 'missed' }, 303);
+    await postForm(introducer, `/plan-builder/${plan.id}/items/${activity.id}/progress`, { status: 'planned' }, 303);
+    await postForm(introducer, `/plan-builder/${plan.id}/items/${activity.id}/progress`, { status: 'missed' }, 303);
     expect((await itemOf(activity.id)).status).toBe('missed');
-    await post(introducer, `/plan-builder/${plan.id}/items/${activity.id}/progress`, { status: 'waived' }, 400);
+    await postForm(introducer, `/plan-builder/${plan.id}/items/${activity.id}/progress`, { status: 'waived' }, 400);
     const lecture = await makeLecture(t, await makeTheme(t));
     const lectureItem = await makePlanItem(t, plan, { lectureId: lecture.id, dueDate: today().plus({ months: 1 }).toISODate()! });
-    const refused = await post(introducer, `/plan-builder/${plan.id}/items/${lectureItem.id}/progress`, { status: 'done' }, 400);
+    const refused = await postForm(introducer, `/plan-builder/${plan.id}/items/${lectureItem.id}/progress`, { status: 'done' }, 400);
     expect(refused.text).toContain(`href="#item-${lectureItem.id}"`);
     expect((await itemOf(lectureItem.id)).status).toBe('planned');
 
     const due = today().plus({ months: 2 }).toISODate()!;
-    await post(introducer, `/plan-builder/${plan.id}/items/${activity.id}/due`, { dueDate: due }, 303);
+    await postForm(introducer, `/plan-builder/${plan.id}/items/${activity.id}/due`, { dueDate: due }, 303);
     expect((await itemOf(activity.id)).dueDate).toBe(due);
-    const wrong = await post(introducer, `/plan-builder/${plan.id}/items/${activity.id}/due`, { dueDate: '2027-02-30' }, 400);
+    const wrong = await postForm(introducer, `/plan-builder/${plan.id}/items/${activity.id}/due`, { dueDate: '2027-02-30' }, 400);
     expect(wrong.text).toContain(`href="#dueDate-${activity.id}"`);
     expect((await itemOf(activity.id)).dueDate).toBe(due);
   });
@@ -131,7 +129,7 @@ describe('the life of a plan in the pages: pause, resume, complete, close, activ
     expect(form.text).toContain(city.people.mentor.name);
 
     const base = { startDate: plan.startDate, endDate: plan.endDate, introducerId: city.people.introducer.id, managerId: city.people.manager.id, mentorId: '' };
-    const order = await post(introducer, `/plan-builder/${plan.id}/details`, { ...base, endDate: plan.startDate }, 400);
+    const order = await postForm(introducer, `/plan-builder/${plan.id}/details`, { ...base, endDate: plan.startDate }, 400);
     expect(order.text).toContain('Slutdatum måste vara efter startdatum');
     const later = DateTime.fromISO(plan.endDate).plus({ months: 2 }).toISODate()!;
     const saved = await introducer.post(`/plan-builder/${plan.id}/details`).type('form').send({ _csrf: await sessionCsrf(introducer), ...base, endDate: later, mentorId: city.people.mentor.id });
@@ -142,7 +140,7 @@ describe('the life of a plan in the pages: pause, resume, complete, close, activ
     // A mentor who already has three mentees (MENTOR_MAX_MENTEES) is refused; the plan keeps its mentor.
     const busy = await makePerson(t, city.units.northUnit, ['mentor'], { name: 'Upptagen Mentor' });
     for (let i = 0; i < 3; i++) await makeMentorship(t, busy, await makePerson(t, city.units.northUnit, ['newhire']), { startDate: plan.startDate });
-    const full = await post(introducer, `/plan-builder/${plan.id}/details`, { ...base, endDate: later, mentorId: busy.id }, 400);
+    const full = await postForm(introducer, `/plan-builder/${plan.id}/details`, { ...base, endDate: later, mentorId: busy.id }, 400);
     expect(full.text).toMatch(/id="mentorId-error"[^]*Fel:[^]*Mentorn har redan 3/);
     expect((await planOf(plan.id)).mentorId).toBe(city.people.mentor.id);
     expect(await t.db.manager.countBy(Mentorship, { mentorId: busy.id, menteeId: hire.id })).toBe(0);

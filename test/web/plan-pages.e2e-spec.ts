@@ -5,7 +5,7 @@ import { makeLecture, makeSession, makeTheme } from '../factories/catalogue.fact
 import { City, makeCity, makePerson } from '../factories/organisation.factory';
 import { makeEnrolment, makeMentorship, makePlan, makePlanItem } from '../factories/plans.factory';
 import { springForwardDay } from '../support/time';
-import { Agent, sessionCsrf, signedIn } from './web-session';
+import { Agent, postForm, signedIn } from './web-session';
 
 describe('plan pages over HTTP: my new hires, plans, timeline, mentees', () => {
   let t: TestApp;
@@ -17,8 +17,6 @@ describe('plan pages over HTTP: my new hires, plans, timeline, mentees', () => {
   });
   afterAll(() => t.close());
 
-  const post = async (agent: Agent, path: string, body: Record<string, string>, status: number) =>
-    agent.post(path).type('form').send({ _csrf: await sessionCsrf(agent), ...body }).expect(status);
   const zone = () => t.config.timeZone;
 
   describe('my new hires', () => {
@@ -94,7 +92,7 @@ describe('plan pages over HTTP: my new hires, plans, timeline, mentees', () => {
       const hire = await makePerson(t, city.units.northUnit, ['newhire'], { name: 'Öppen Plansson' });
       await makePlan(t, hire, { status: 'draft' });
       const introducer = await signedIn(t, city.people.introducer.email);
-      const page = await post(introducer, '/plan-builder', { hireId: hire.id, startDate: DateTime.now().toISODate()!, templateId: '' }, 400);
+      const page = await postForm(introducer, '/plan-builder', { hireId: hire.id, startDate: DateTime.now().toISODate()!, templateId: '' }, 400);
       expect(page.text).toContain('Planen kunde inte skapas: Den nyanställda har redan en öppen plan (utkast, pågående eller pausad)');
       expect(page.text).toContain('<span class="govuk-visually-hidden">Fel:</span>');
       expect(page.text).not.toContain('This new hire');
@@ -135,13 +133,13 @@ describe('plan pages over HTTP: my new hires, plans, timeline, mentees', () => {
       const mentorship = await makeMentorship(t, city.people.mentor, city.people.newhire);
       const mentor = await signedIn(t, city.people.mentor.email);
       const gapDay = springForwardDay(zone());
-      const page = await post(mentor, `/mentees/${mentorship.id}/meetings`, { date: gapDay, startTime: '02:30', endTime: '03:30', location: 'Rum 4' }, 400);
+      const page = await postForm(mentor, `/mentees/${mentorship.id}/meetings`, { date: gapDay, startTime: '02:30', endTime: '03:30', location: 'Rum 4' }, 400);
       expect(page.text).toContain('href="#startTime"');
       expect(page.text).toMatch(/id="startTime-error"[^>]*>\s*<span class="govuk-visually-hidden">[^<]*<\/span> Den tiden finns inte den dagen/);
       expect(page.text).not.toContain('id="endTime-error"');
       expect(page.text).toContain('value="02:30"');
       expect(page.text).toContain('value="Rum 4"');
-      await post(mentor, `/mentees/${mentorship.id}/meetings`, { date: gapDay, startTime: '03:00', endTime: '03:30' }, 303);
+      await postForm(mentor, `/mentees/${mentorship.id}/meetings`, { date: gapDay, startTime: '03:00', endTime: '03:30' }, 303);
     });
   });
 });

@@ -23,3 +23,8 @@ export async function signedIn(t: TestApp, email: string, password = TEST_PASSWO
 export async function sessionCsrf(agent: Agent): Promise<string> {
   return csrfOf((await agent.get('/profile').expect(200)).text);
 }
+
+/** A signed-in form post with the session's token, expecting `status`. */
+export async function postForm(agent: Agent, path: string, body: Record<string, string>, status: number) {
+  return agent.post(path).type('form').send({ _csrf: await sessionCsrf(agent), ...body }).expect(status);
+}
